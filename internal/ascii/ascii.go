@@ -24,9 +24,6 @@ func below(x uint64, n byte) uint64 { return (x - ones*uint64(n)) & ^x & highs }
 // atLeast7F flags each byte of x that is 0x7F or more.
 func atLeast7F(x uint64) uint64 { return ((x + ones) | x) & highs }
 
-// equal flags each byte of x that is c.
-func equal(x uint64, c byte) uint64 { return below(x^(ones*uint64(c)), 1) }
-
 // Load reads the eight bytes at b[i:] as one little-endian word, the order
 // in which the masks below number their lanes.
 func Load(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }

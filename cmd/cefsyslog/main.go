@@ -1,0 +1,17 @@
+// Command cefsyslog parses syslog and CEF messages into JSON records.
+//
+// Usage:
+//
+//	cefsyslog parse [flags] [FILE...]   messages in, one JSON record per line out
+//	cefsyslog version                   print the version
+//
+// Run "cefsyslog parse -h" for the flags. The output format is described
+// in docs/output.md.
+package main
+
+import (
+	"os"
+	_ "time/tzdata" // --location works on machines without a zoneinfo database
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current output")
+
+// runCmd runs the command with args and stdin and returns its outputs.
+func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status = run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), status
+}
+
+// TestGolden parses every sample file and compares the records with the
+// golden output, line by line.
+func TestGolden(t *testing.T) {
+	samples, err := filepath.Glob(filepath.Join("..", "..", "testdata", "samples", "*.log"))
+	if err != nil || len(samples) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	for _, sample := range samples {
+		name := strings.TrimSuffix(filepath.Base(sample), ".log")
+		t.Run(name, func(t *testing.T) {
+			out, stderr, status := runCmd(t, "", "parse", sample)
+			if stderr != "" {
+				t.Errorf("stderr: %s", stderr)
+			}
+			wantStatus := exitOK
+			if strings.Contains(name, "invalid") {
+				wantStatus = exitRecords
+			}
+			if status != wantStatus {
+				t.Errorf("exit status %d, want %d", status, wantStatus)
+			}
+			in, _ := os.ReadFile(sample)
+			if got, want := strings.Count(out, "\n"), nonEmptyLines(string(in)); got != want {
+				t.Errorf("%d records for %d messages", got, want)
+			}
+			for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				var rec map[string]any
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatalf("record is not JSON: %v\n%s", err, line)
+				}
+				if _, hasErr := rec["error"]; hasErr != (rec["raw"] != nil) {
+					t.Errorf("error and raw must come together: %s", line)
+				}
+			}
+			golden := filepath.Join("testdata", "golden", name+".jsonl")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			gotLines, wantLines := strings.Split(out, "\n"), strings.Split(string(want), "\n")
+			for i := range max(len(gotLines), len(wantLines)) {
+				var g, w string
+				if i < len(gotLines) {
+					g = gotLines[i]
+				}
+				if i < len(wantLines) {
+					w = wantLines[i]
+				}
+				if g != w {
+					t.Errorf("record %d:\n got %s\nwant %s", i+1, g, w)
+				}
+			}
+		})
+	}
+}
+
+func nonEmptyLines(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSuffix(l, "\r") != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestREADMECommands checks that the commands the README tells a new user
+// to run are the ones that work: the sample it names parses cleanly.
+func TestREADMECommands(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go run \./cmd/cefsyslog parse (\S+)$`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README has no 'go run ./cmd/cefsyslog parse FILE' line")
+	}
+	out, stderr, status := runCmd(t, "", "parse", filepath.Join("..", "..", string(m[1])))
+	if status != exitOK || stderr != "" || out == "" {
+		t.Errorf("README command: status %d, stderr %q, %d bytes out", status, stderr, len(out))
+	}
+	if !regexp.MustCompile("(?m)^go test ./...$").Match(readme) {
+		t.Error("README does not show the test command `go test ./...`")
+	}
+}
+
+func TestParseStdinAndLines(t *testing.T) {
+	in := "<14>1 - - - - - - one\r\n\n\r\n<14>1 - - - - - - two\n<14>1 - - - - - - three"
+	out, _, status := runCmd(t, in, "parse")
+	want := `{"format":"rfc5424","syslog":{"priority":14,"facility":1,"severity":6,"version":1,"message":"one"}}
+{"format":"rfc5424","syslog":{"priority":14,"facility":1,"severity":6,"version":1,"message":"two"}}
+{"format":"rfc5424","syslog":{"priority":14,"facility":1,"severity":6,"version":1,"message":"three"}}
+`
+	if out != want || status != exitOK {
+		t.Errorf("status %d, output:\n%s\nwant:\n%s", status, out, want)
+	}
+	// "-" names standard input among files.
+	out2, _, _ := runCmd(t, in, "parse", "-")
+	if out2 != want {
+		t.Errorf("parse - gives:\n%s", out2)
+	}
+}
+
+func TestParseExitStatus(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		stdin  string
+		args   []string
+		status int
+		stderr string
+	}{
+		{"all good", "<14>1 - - - - - -\n", []string{"parse"}, exitOK, ""},
+		{"a record with an error", "<14>1 - - - - - -\n<14>1 x\n", []string{"parse"}, exitRecords, ""},
+		{"unknown flag", "", []string{"parse", "--nope"}, exitUsage, "flag provided but not defined"},
+		{"bad format", "", []string{"parse", "--format", "xml"}, exitUsage, "unknown format"},
+		{"bad location", "", []string{"parse", "--location", "Mars/Base"}, exitUsage, "--location"},
+		{"bad year", "", []string{"parse", "--year", "-3"}, exitUsage, "--year"},
+		{"bad max-size", "", []string{"parse", "--max-size", "0"}, exitUsage, "--max-size"},
+		{"framing not yet", "", []string{"parse", "--framing", "octet-counting"}, exitUsage, "not supported yet"},
+		{"charset not yet", "", []string{"parse", "--charset", "Shift_JIS"}, exitUsage, "not supported yet"},
+		{"missing file", "", []string{"parse", "/nonexistent/file.log"}, exitUsage, "no such file"},
+		{"help", "", []string{"parse", "-h"}, exitOK, "Exit status"},
+		{"no command", "", nil, exitUsage, "Usage"},
+		{"unknown command", "", []string{"frobnicate"}, exitUsage, "unknown command"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, status := runCmd(t, tt.stdin, tt.args...)
+			if status != tt.status {
+				t.Errorf("status %d, want %d (stderr %q)", status, tt.status, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q does not mention %q", stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+// TestParseGoesOnAfterBadFile checks that a file that cannot be read does
+// not stop the others, and that the status says so.
+func TestParseGoesOnAfterBadFile(t *testing.T) {
+	good := filepath.Join(t.TempDir(), "good.log")
+	os.WriteFile(good, []byte("<14>1 - - - - - - ok\n"), 0o644)
+	out, stderr, status := runCmd(t, "", "parse", "/nonexistent.log", good)
+	if status != exitUsage || !strings.Contains(stderr, "nonexistent") || !strings.Contains(out, `"message":"ok"`) {
+		t.Errorf("status %d, stderr %q, out %q", status, stderr, out)
+	}
+}
+
+func TestParseFlagsAnywhere(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "a.log")
+	os.WriteFile(f, []byte("<14>1 - - - - - - "+strings.Repeat("x", 50)+"\n"), 0o644)
+	out, _, status := runCmd(t, "", "parse", f, "--max-size", "20")
+	if status != exitRecords || !strings.Contains(out, `"reason":"message longer than 20 bytes"`) {
+		t.Errorf("flag after the file was not applied: %d %s", status, out)
+	}
+	// After "--", a name that looks like a flag is a file.
+	out, stderr, status := runCmd(t, "", "parse", "--", "--max-size")
+	if status != exitUsage || !strings.Contains(stderr, "--max-size") {
+		t.Errorf("after --: %d %q %q", status, out, stderr)
+	}
+}
+
+func TestParseFormatFlag(t *testing.T) {
+	out, _, status := runCmd(t, "<13>Oct 11 22:14:15 host su: x\n", "parse", "--format", "rfc5424")
+	if status != exitRecords || !strings.HasPrefix(out, `{"format":"rfc5424"`) || !strings.Contains(out, `"reason":"invalid version"`) {
+		t.Errorf("forced rfc5424: %d %s", status, out)
+	}
+}
+
+// TestParseTooLongGoesOn feeds a line far longer than --max-size, one byte
+// per read, and checks the record, the next line, and that memory stayed
+// bounded by the limit.
+func TestParseTooLongGoesOn(t *testing.T) {
+	long := "<14>1 - - - - - - " + strings.Repeat("y", 200000)
+	in := long + "\n<14>1 - - - - - - next\n"
+	var out, errOut bytes.Buffer
+	status := run([]string{"parse", "--max-size", "1000"}, iotest.OneByteReader(strings.NewReader(in)), &out, &errOut)
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if status != exitRecords || len(lines) != 2 {
+		t.Fatalf("status %d, %d records", status, len(lines))
+	}
+	var rec struct {
+		Error struct {
+			Offset int
+			Reason string
+		}
+		Raw string
+	}
+	json.Unmarshal([]byte(lines[0]), &rec)
+	if rec.Error.Offset != 1000 || rec.Error.Reason != "message longer than 1000 bytes" || rec.Raw != long[:1000] {
+		t.Errorf("too long record: offset %d, reason %q, raw of %d bytes", rec.Error.Offset, rec.Error.Reason, len(rec.Raw))
+	}
+	if !strings.Contains(lines[1], `"message":"next"`) {
+		t.Errorf("next line: %s", lines[1])
+	}
+}
+
+// TestLineReaderBounded checks the reader's promise: each line comes back
+// whole when it fits in max bytes, and otherwise as a prefix of more than
+// max bytes, with the accumulator never growing past max+1.
+func TestLineReaderBounded(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   string
+		max  int
+		want []string // the lines as they are in the input
+	}{
+		{"plain", "a\nb\n", 10, []string{"a", "b"}},
+		{"crlf and last line", "a\r\nb", 10, []string{"a", "b"}},
+		{"empty lines kept for the caller", "\n\r\n", 10, []string{"", ""}},
+		{"exactly max", "abcde\n", 5, []string{"abcde"}},
+		{"over max", "abcdefgh\nz\n", 5, []string{"abcdefgh", "z"}},
+		// A '\r' at the cut is not a terminator: the line stays over max.
+		{"cr at the cut", "abcde\rfgh\n", 5, []string{"abcde\rfgh"}},
+		{"crlf right after max", "abcde\r\n", 5, []string{"abcde"}},
+		{"long", strings.Repeat("x", 300000) + "\nend", 1000, []string{strings.Repeat("x", 300000), "end"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, wrap := range []func(string) *lineReader{
+				func(s string) *lineReader { return newLineReader(strings.NewReader(s), tt.max, nil) },
+				func(s string) *lineReader {
+					return newLineReader(iotest.OneByteReader(strings.NewReader(s)), tt.max, nil)
+				},
+			} {
+				l := wrap(tt.in)
+				var got []string
+				for {
+					line, ok := l.next()
+					if !ok {
+						break
+					}
+					got = append(got, string(line))
+					if cap(l.acc) > 2*(tt.max+1)+64 {
+						t.Errorf("accumulator grew to %d bytes for max %d", cap(l.acc), tt.max)
+					}
+				}
+				if len(got) != len(tt.want) {
+					t.Fatalf("%d lines, want %d: %q", len(got), len(tt.want), got)
+				}
+				for i, w := range tt.want {
+					g := got[i]
+					if len(w) <= tt.max && g != w {
+						t.Errorf("line %d = %q, want %q", i, g, w)
+					}
+					if len(w) > tt.max && (len(g) <= tt.max || !strings.HasPrefix(w, g)) {
+						t.Errorf("long line %d came back as %d bytes, not a prefix over %d", i, len(g), tt.max)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, status := runCmd(t, "", "version")
+	if status != exitOK || !strings.HasPrefix(out, "cefsyslog ") || !strings.Contains(out, "go1.") {
+		t.Errorf("version: %d %q", status, out)
+	}
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/cefsyslog/cefsyslog"
+)
+
+const parseUsage = `Usage: cefsyslog parse [flags] [FILE...]
+
+Reads syslog and CEF messages from each FILE (standard input when there is
+none, or for "-"), one message per line ("\n" or "\r\n"), and writes one JSON
+record per message to standard output, in input order. Empty lines are
+skipped; no other message is. The records are described in docs/output.md.
+
+Exit status: 0 when every message parsed; 1 when at least one record carries
+an error (all records are still written); 2 for bad flags or a file that
+cannot be read.
+
+Flags:
+`
+
+// parseFlags holds the parse subcommand's settings.
+type parseFlags struct {
+	parser   cefsyslog.Parser
+	framing  string
+	year     int
+	location string
+	charset  string
+	maxSize  int
+}
+
+func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var pf parseFlags
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), parseUsage)
+		fs.PrintDefaults()
+	}
+	fs.TextVar(&pf.parser.Format, "format", cefsyslog.Auto, "message `format`: auto, rfc5424, rfc3164 or cef")
+	fs.StringVar(&pf.framing, "framing", "lines", "how messages are delimited: `lines` (one per line)")
+	fs.IntVar(&pf.year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
+	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
+	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` (not supported yet)")
+	fs.IntVar(&pf.maxSize, "max-size", cefsyslog.DefaultMaxLen, "longest message in `bytes`; a longer one yields a record with an error")
+	fs.BoolVar(&pf.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
+
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if msg := pf.check(); msg != "" {
+		fmt.Fprintf(stderr, "cefsyslog parse: %s\n", msg)
+		return exitUsage
+	}
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	status := exitOK
+	for _, name := range files {
+		st := pf.parseFile(name, stdin, out, stderr)
+		status = max(status, st)
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
+		return exitUsage
+	}
+	return status
+}
+
+// check validates the flags and completes the Parser; it returns a message
+// for the first bad flag.
+func (pf *parseFlags) check() string {
+	if pf.framing != "lines" {
+		return fmt.Sprintf("--framing %q is not supported yet; use lines", pf.framing)
+	}
+	if pf.charset != "" {
+		return "--charset is not supported yet"
+	}
+	if pf.year < 0 || pf.year > 9999 {
+		return fmt.Sprintf("--year %d is out of range", pf.year)
+	}
+	if pf.maxSize <= 0 {
+		return fmt.Sprintf("--max-size %d must be positive", pf.maxSize)
+	}
+	loc, err := time.LoadLocation(pf.location)
+	if err != nil {
+		return fmt.Sprintf("--location: %v", err)
+	}
+	pf.parser.Year = pf.year
+	pf.parser.Location = loc
+	pf.parser.MaxLen = pf.maxSize
+	return ""
+}
+
+// parseFile streams one input into records and returns its exit status.
+func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer, stderr io.Writer) int {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		r = f
+	}
+	status := exitOK
+	lines := newLineReader(r, pf.maxSize, func() { out.Flush() })
+	var buf []byte
+	for {
+		line, ok := lines.next()
+		if !ok {
+			break
+		}
+		if len(line) == 0 {
+			continue
+		}
+		rec, err := pf.parser.Parse(line)
+		if err != nil {
+			status = exitRecords
+		}
+		buf = append(rec.AppendJSON(buf[:0]), '\n')
+		if _, err := out.Write(buf); err != nil {
+			fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
+			return exitUsage
+		}
+	}
+	if err := lines.Err(); err != nil {
+		fmt.Fprintf(stderr, "cefsyslog parse: %s: %v\n", name, err)
+		return exitUsage
+	}
+	return status
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the file names, as users type them; after "--" every argument is a file.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(files, rest...), nil
+		}
+		if len(rest) == 0 {
+			return files, nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}

@@ -1,0 +1,57 @@
+// Package cefsyslog turns the security logs that devices and clouds send
+// over syslog into structured, trustworthy data.
+//
+// [Parse] reads one message of any supported format into a [Record]: it
+// detects whether the message is RFC 5424, BSD syslog (RFC 3164 and its
+// real-world dialects) or a bare CEF event, and returns owned values whose
+// JSON is the record of the output contract (docs/output.md). A message
+// that cannot be read in full still yields a record, with every field read
+// before the problem, an error that says where and why, and the raw bytes.
+//
+//	rec, err := cefsyslog.Parse(line)
+//	if err != nil {
+//		log.Printf("offset %d: %s", rec.Err.Offset, rec.Err.Reason)
+//	}
+//	fmt.Println(rec.Syslog.Hostname, rec.Syslog.Message)
+//
+// # Packages
+//
+// The library is a set of small packages that can be used on their own.
+// The format packages never import one another; this package joins them.
+//
+//   - rfc5424: RFC 5424 syslog. A Scanner reads a message in place and
+//     allocates nothing; Parse builds an owned Message; Message.AppendText
+//     writes one.
+//   - rfc3164: BSD syslog as senders and rsyslog/syslog-ng files write it,
+//     including lines with no PRI, Cisco prefixes and RFC 3339 stamps, with
+//     the same three layers. (Planned.)
+//   - cef: ArcSight Common Event Format with its full key dictionary: a
+//     zero-allocation Scanner, an owned Event and an encoder. (Planned.)
+//   - severity: the CEF, syslog, Windows and Azure Stack Hub severity
+//     scales, conversions between them, and the Default/Verbose forwarding
+//     filter. (Planned.)
+//   - azurestack: the event tables of Azure Stack Hub's syslog forwarding:
+//     Privileged and Recovery Endpoint events, Windows events with their Mas*
+//     extensions, alerts, ARM, backup, fault and WAC events. (Planned.)
+//   - framing: RFC 6587 octet counting and non-transparent framing as
+//     bufio.SplitFuncs, for TCP and TLS (RFC 5425) streams. (Planned.)
+//
+// Around them:
+//
+//   - cmd/cefsyslog: the command. "cefsyslog parse" turns log files into
+//     JSON records, one per line; "listen" receives over UDP, TCP and TLS
+//     (planned); "audit" reports loss and duplicates (planned).
+//   - examples: small programs to copy, each built and tested. (Planned.)
+//   - fuzz: fuzz targets across packages, next to each package's own.
+//     (Planned.)
+//   - bench: a separate module that measures the parsers against the best
+//     Go peers in one run, so that the library's go.mod stays small.
+//     (Planned.)
+//
+// # Promises
+//
+// Every input yields a record or an error that says where and why, with the
+// raw bytes kept; no input makes any package panic; every size the input
+// controls is bounded. The format packages' scanners allocate nothing, and
+// tests prove it with testing.AllocsPerRun.
+package cefsyslog

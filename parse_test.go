@@ -1,0 +1,198 @@
+package cefsyslog_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/rfc5424"
+)
+
+func TestDetect(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want cefsyslog.Format
+	}{
+		{"<165>1 2003-10-11T22:14:15.003Z host app - - -", cefsyslog.RFC5424},
+		{"<0>1 - - - - - -", cefsyslog.RFC5424},
+		{"<999>1 - - - - - -", cefsyslog.RFC5424}, // an RFC 5424 error, not RFC 3164
+		{"<13>9", cefsyslog.RFC5424},
+		{"<13>0 - - -", cefsyslog.RFC3164},
+		{"<13>Oct 11 22:14:15 host su: x", cefsyslog.RFC3164},
+		{"<13>", cefsyslog.RFC3164},
+		{"<1234>1 - - -", cefsyslog.RFC3164},
+		{"<>1 - - -", cefsyslog.RFC3164},
+		{"<ab>1", cefsyslog.RFC3164},
+		{"Oct 11 22:14:15 host su: x", cefsyslog.RFC3164},
+		{"2025-01-15T07:25:36+00:00 host app: x", cefsyslog.RFC3164},
+		{"CEF:0|a|b|c|d|e|5|", cefsyslog.CEF},
+		{" CEF:0|a|b|c|d|e|5|", cefsyslog.RFC3164},
+		{"", cefsyslog.RFC3164},
+	} {
+		if got := cefsyslog.Detect([]byte(tt.in)); got != tt.want {
+			t.Errorf("Detect(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRecordJSON pins the contract's record for the cases it names.
+func TestRecordJSON(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		p    cefsyslog.Parser
+		in   string
+		want string
+	}{
+		{"rfc example 3", cefsyslog.Parser{},
+			`<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"] ` + "\xEF\xBB\xBF" + `An application event log entry...`,
+			`{"format":"rfc5424","syslog":{"priority":165,"facility":20,"severity":5,"version":1,"timestamp":"2003-10-11T22:14:15.003Z","hostname":"mymachine.example.com","app_name":"evntslog","msg_id":"ID47","structured_data":[{"id":"exampleSDID@32473","params":[{"name":"iut","value":"3"},{"name":"eventSource","value":"Application"},{"name":"eventID","value":"1011"}]}],"message":"An application event log entry..."}}`},
+		{"offset and trailing zeros", cefsyslog.Parser{},
+			`<13>1 2024-01-01T10:00:00.120000+05:30 h - - - - x`,
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"timestamp":"2024-01-01T10:00:00.12+05:30","hostname":"h","message":"x"}}`},
+		{"zero offset is Z", cefsyslog.Parser{},
+			`<13>1 2024-01-01T10:00:00+00:00 - - - - -`,
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"timestamp":"2024-01-01T10:00:00Z"}}`},
+		{"bom only is no message, element without params", cefsyslog.Parser{},
+			"<13>1 - - - - - [a] \xEF\xBB\xBF",
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"structured_data":[{"id":"a"}]}}`},
+		{"error keeps fields and raw", cefsyslog.Parser{},
+			`<13>1 - host app - - [a x="1"][b y="2"`,
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"hostname":"host","app_name":"app","structured_data":[{"id":"a","params":[{"name":"x","value":"1"}]},{"id":"b","params":[{"name":"y","value":"2"}]}]},"error":{"offset":38,"reason":"unexpected end of message"},"raw":"<13>1 - host app - - [a x=\"1\"][b y=\"2\""}`},
+		{"error at pri", cefsyslog.Parser{},
+			`<192>1 - - - - - -`,
+			`{"format":"rfc5424","syslog":{},"error":{"offset":1,"reason":"invalid priority"},"raw":"<192>1 - - - - - -"}`},
+		{"not utf-8", cefsyslog.Parser{},
+			"<13>1 - - - - - - caf\xe9",
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"message":"caf\ufffd"},"raw_base64":"PDEzPjEgLSAtIC0gLSAtIC0gY2Fm6Q=="}`},
+		{"too long", cefsyslog.Parser{MaxLen: 16},
+			`<13>1 - host app - - - long message`,
+			// app_name reaches the cut and is cut there, as raw is.
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"hostname":"host","app_name":"app"},"error":{"offset":16,"reason":"message longer than 16 bytes"},"raw":"<13>1 - host app"}`},
+		{"forced format", cefsyslog.Parser{Format: cefsyslog.RFC5424},
+			`<13>Oct 11 22:14:15 host su: x`,
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5},"error":{"offset":4,"reason":"invalid version"},"raw":"<13>Oct 11 22:14:15 host su: x"}`},
+		{"control characters escaped", cefsyslog.Parser{},
+			"<13>1 - - - - - - tab\there \"quoted\" back\\slash \x01 \u2028",
+			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"message":"tab\there \"quoted\" back\\slash \u0001 \u2028"}}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := tt.p.Parse([]byte(tt.in))
+			got := string(rec.AppendJSON(nil))
+			if got != tt.want {
+				t.Errorf("JSON:\n got %s\nwant %s", got, tt.want)
+			}
+			if (err != nil) != strings.Contains(tt.want, `"error"`) {
+				t.Errorf("err = %v", err)
+			}
+			if !json.Valid([]byte(got)) {
+				t.Error("not valid JSON")
+			}
+			viaMarshal, _ := json.Marshal(rec)
+			var a, b any
+			json.Unmarshal(viaMarshal, &a)
+			json.Unmarshal([]byte(got), &b)
+			if ja, jb := mustJSON(a), mustJSON(b); ja != jb {
+				t.Errorf("json.Marshal and AppendJSON differ:\n%s\n%s", ja, jb)
+			}
+		})
+	}
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// TestSyslogJSONMatchesPackage checks that the root record's syslog object
+// is exactly what rfc5424.Message marshals to.
+func TestSyslogJSONMatchesPackage(t *testing.T) {
+	in := []byte(`<165>1 2003-08-24T05:14:15.000003-07:00 192.0.2.1 myproc 8710 ID [a x="1" x="\"2\""][b] msg`)
+	rec, _ := cefsyslog.Parse(in)
+	m, _ := rfc5424.Parse(in)
+	got, _ := rec.Syslog.MarshalJSON()
+	want, _ := m.MarshalJSON()
+	if string(got) != string(want) {
+		t.Errorf("root:\n%s\nrfc5424:\n%s", got, want)
+	}
+}
+
+func TestErrorsThroughRecord(t *testing.T) {
+	rec, err := cefsyslog.Parse([]byte("<13>1 2003-13-01T00:00:00Z h a - - -"))
+	if err == nil || error(rec.Err) != err {
+		t.Fatalf("err %v, rec.Err %v", err, rec.Err)
+	}
+	if !errors.Is(err, rfc5424.ErrTimestamp) {
+		t.Errorf("errors.Is(err, rfc5424.ErrTimestamp) is false for %v", err)
+	}
+	pe, ok := errors.AsType[*rfc5424.ParseError](err)
+	if !ok || pe.Field != "TIMESTAMP" || pe.Offset != 11 {
+		t.Errorf("errors.As: %v, %v", pe, ok)
+	}
+	root, ok := errors.AsType[*cefsyslog.ParseError](err)
+	if !ok || root.Offset != 11 || root.Reason != "invalid timestamp" || root.Format != cefsyslog.RFC5424 {
+		t.Errorf("root error: %+v", root)
+	}
+	if got := err.Error(); got != "rfc5424 at offset 11: invalid timestamp" {
+		t.Errorf("Error() = %q", got)
+	}
+
+	_, err = (&cefsyslog.Parser{MaxLen: 5}).Parse([]byte("<13>1 - - - - - -"))
+	if !errors.Is(err, cefsyslog.ErrTooLong) {
+		t.Errorf("too long: %v", err)
+	}
+}
+
+func TestFormatText(t *testing.T) {
+	for f := cefsyslog.Auto; f <= cefsyslog.CEF; f++ {
+		b, err := f.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back cefsyslog.Format
+		if err := back.UnmarshalText(b); err != nil || back != f {
+			t.Errorf("%v round trip: %v, %v", f, back, err)
+		}
+	}
+	var f cefsyslog.Format
+	if err := f.UnmarshalText([]byte("xml")); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if s := cefsyslog.Format(9).String(); s != "Format(9)" {
+		t.Errorf("String of an unknown format = %q", s)
+	}
+	if _, err := cefsyslog.Format(9).MarshalText(); err == nil {
+		t.Error("unknown format marshals")
+	}
+}
+
+func TestSyslogAccessors(t *testing.T) {
+	rec, _ := cefsyslog.Parse([]byte("<165>1 - - - - - -"))
+	if rec.Syslog.Facility() != 20 || rec.Syslog.Severity() != 5 {
+		t.Errorf("facility %d, severity %d", rec.Syslog.Facility(), rec.Syslog.Severity())
+	}
+	none := cefsyslog.Syslog{Priority: -1}
+	if none.Facility() != -1 || none.Severity() != -1 {
+		t.Error("absent priority gives a facility or severity")
+	}
+}
+
+// TestParserConcurrent shares one Parser between goroutines; run with -race.
+func TestParserConcurrent(t *testing.T) {
+	p := &cefsyslog.Parser{Lenient: true}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for range 100 {
+				rec, err := p.Parse([]byte(`<13>1 2024-01-01T00:00:00.5+05:45 h a - - [x@1 n="` + strings.Repeat("v", i) + `"] m`))
+				if err != nil || rec.Syslog.Message != "m" {
+					t.Errorf("%v %v", rec, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
