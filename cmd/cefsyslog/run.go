@@ -9,9 +9,9 @@ import (
 
 // Exit statuses, as docs/output.md fixes them.
 const (
-	exitOK       = 0 // every message parsed
-	exitRecords  = 1 // at least one record carries an error
-	exitUsage    = 2 // bad flags, or a file that cannot be read
+	exitOK      = 0 // every message parsed
+	exitRecords = 1 // at least one record carries an error
+	exitUsage   = 2 // bad flags, or a file that cannot be read
 )
 
 const usage = `cefsyslog turns syslog and CEF messages into JSON records.
