@@ -71,74 +71,82 @@ func Parse(b []byte) (*Message, error) {
 // *[ParseError]; the message is never nil.
 //
 // A message without structured data costs two allocations; with it, three
-// (four with more than four elements): one string holds every text field,
-// one block the Message and its elements, one slice the params.
+// (four with more than four elements): one string holds a copy of the
+// message (and the values that had escapes, resolved), one block the
+// Message and its elements, one slice the params.
 func (o Options) Parse(b []byte) (*Message, error) {
 	var s Scanner
 	s.Options = o
 	s.Reset(b)
-	h := s.Header()
 
-	// Copy every text field into one string, recording where each lands;
-	// the fields are cut from that string at the end. At most len(b) bytes
-	// are needed: fields are copied once, and unescaping only shortens.
-	var w strings.Builder
-	if h.Version > 0 {
-		w.Grow(len(b))
-	}
-	ts := write(&w, h.Timestamp)
-	host := write(&w, h.Hostname)
-	app := write(&w, h.AppName)
-	proc := write(&w, h.ProcID)
-	msgID := write(&w, h.MsgID)
-
-	// Elements and params collect in arrays on the stack; only messages with
-	// more than eight elements or 32 params spill to the heap.
+	// Walk the message first, recording positions only; the text is
+	// copied in one piece afterwards and the fields are cut from the copy.
+	// Elements and params collect in arrays on the stack; only messages
+	// with more than eight elements or 16 params spill to the heap. (The
+	// arrays are zeroed on every call, so they are kept small.)
 	type elemSpan struct {
 		id             span
 		first, nParams int
 	}
-	type paramSpan struct{ name, value span }
+	type paramSpan struct {
+		name, value span
+		escaped     bool
+	}
 	var elemArr [8]elemSpan
-	var paramArr [32]paramSpan
+	var paramArr [16]paramSpan
 	elems, params := elemArr[:0], paramArr[:0]
+	extra := 0 // bytes of escaped values, resolved after the copy
 	for s.NextElement() {
-		elems = append(elems, elemSpan{id: write(&w, s.ElementID()), first: len(params)})
+		elems = append(elems, elemSpan{id: s.cur.id, first: len(params)})
 		for s.NextParam() {
-			params = append(params, paramSpan{write(&w, s.ParamName()), writeUnescaped(&w, s.RawParamValue())})
+			esc := escapeIndex(s.view(s.cur.value)) >= 0
+			if esc {
+				extra += s.cur.value.end - s.cur.value.off
+			}
+			params = append(params, paramSpan{s.cur.name, s.cur.value, esc})
 			elems[len(elems)-1].nParams++
 		}
 	}
-	msg := write(&w, s.Message())
+	s.Message()
 
+	var w strings.Builder
+	if s.cur.pri >= 0 {
+		w.Grow(len(b) + extra)
+		w.Write(b)
+		for i, p := range params {
+			if p.escaped {
+				off := w.Len()
+				writeUnescaped(&w, b[p.value.off:p.value.end])
+				params[i].value = span{off, w.Len()}
+			}
+		}
+	}
 	str := w.String()
 	cut := func(sp span) string { return str[sp.off:sp.end] }
+
 	m := newMessage(len(elems))
-	m.Priority = h.Priority
-	m.Version = h.Version
+	m.Priority = s.cur.pri
+	m.Version = s.cur.version
 	m.Timestamp = s.Time()
-	m.RawTimestamp = cut(ts)
-	m.Hostname = cut(host)
-	m.AppName = cut(app)
-	m.ProcID = cut(proc)
-	m.MsgID = cut(msgID)
-	m.Msg = cut(msg)
+	m.RawTimestamp = cut(s.cur.fields[fieldTimestamp])
+	m.Hostname = cut(s.cur.fields[fieldHostname])
+	m.AppName = cut(s.cur.fields[fieldAppName])
+	m.ProcID = cut(s.cur.fields[fieldProcID])
+	m.MsgID = cut(s.cur.fields[fieldMsgID])
+	m.Msg = cut(s.cur.msg)
+	var ps []Param
 	if len(params) > 0 {
-		ps := make([]Param, len(params))
+		ps = make([]Param, len(params))
 		for i, p := range params {
 			ps[i] = Param{cut(p.name), cut(p.value)}
 		}
-		for i, e := range elems {
-			m.StructuredData[i].ID = cut(e.id)
-			if e.nParams > 0 {
-				// Clip, so that appending to one element's params cannot
-				// overwrite the next element's.
-				m.StructuredData[i].Params = ps[e.first : e.first+e.nParams : e.first+e.nParams]
-			}
-		}
-	} else {
-		for i, e := range elems {
-			m.StructuredData[i].ID = cut(e.id)
+	}
+	for i, e := range elems {
+		m.StructuredData[i].ID = cut(e.id)
+		if e.nParams > 0 {
+			// Clip, so that appending to one element's params cannot
+			// overwrite the next element's.
+			m.StructuredData[i].Params = ps[e.first : e.first+e.nParams : e.first+e.nParams]
 		}
 	}
 	if err := s.Err(); err != nil {
@@ -181,21 +189,13 @@ func newMessage(n int) *Message {
 	return m
 }
 
-// write copies v into w and returns where it landed.
-func write(w *strings.Builder, v []byte) span {
-	off := w.Len()
-	w.Write(v)
-	return span{off, w.Len()}
-}
-
 // writeUnescaped copies v into w with its PARAM-VALUE escapes resolved.
-func writeUnescaped(w *strings.Builder, v []byte) span {
-	off := w.Len()
+func writeUnescaped(w *strings.Builder, v []byte) {
 	for {
 		i := escapeIndex(v)
 		if i < 0 {
 			w.Write(v)
-			return span{off, w.Len()}
+			return
 		}
 		w.Write(v[:i])
 		w.WriteByte(v[i+1])

@@ -5,6 +5,7 @@ package rfc5424
 // walk ends by reading MSG. Every read is a view into the caller's bytes.
 
 import (
+	"math"
 	"time"
 
 	"github.com/cefsyslog/cefsyslog/internal/ascii"
@@ -41,7 +42,7 @@ type Options struct {
 	//   - bytes that are not UTF-8 after a BOM in MSG.
 	Lenient bool
 	// MaxLen is the longest message accepted, in bytes; longer is
-	// ErrTooLong. Zero means DefaultMaxLen.
+	// ErrTooLong. Zero means DefaultMaxLen; values over 2 GiB mean 2 GiB.
 	MaxLen int
 	// MaxParams is the most SD params accepted in one message; more is
 	// ErrTooManyParams. Zero means DefaultMaxParams.
@@ -50,7 +51,7 @@ type Options struct {
 
 func (o *Options) maxLen() int {
 	if o.MaxLen > 0 {
-		return o.MaxLen
+		return min(o.MaxLen, math.MaxInt32)
 	}
 	return DefaultMaxLen
 }
@@ -108,6 +109,11 @@ const (
 // field of a message can end at offset 0, since PRI comes first.
 type span struct{ off, end int }
 
+// idSpan locates an SD-ID in the 64-entry table of SD-IDs seen; 32-bit
+// offsets halve the table that Parse zeroes on every call. Messages longer
+// than 2 GiB cannot be read (MaxLen is capped below that).
+type idSpan struct{ off, end int32 }
+
 // Header field indexes into cursor.fields.
 const (
 	fieldTimestamp = iota
@@ -122,7 +128,6 @@ const (
 // costs a write-barrier check, and Reset would pay for nine of them.
 type cursor struct {
 	pri, version int
-	ts           stamp.Time
 	fields       [5]span // TIMESTAMP, HOSTNAME, APP-NAME, PROCID, MSGID
 	pos          int     // next byte to read
 	state        int
@@ -152,7 +157,8 @@ type Scanner struct {
 
 	rec []byte
 	cur cursor
-	ids [MaxElements]span // SD-IDs seen, to catch repeats
+	ts  stamp.Time          // TIMESTAMP taken apart; valid when cur.fields has it
+	ids [MaxElements]idSpan // SD-IDs seen, to catch repeats
 	err error
 }
 
@@ -252,7 +258,7 @@ func (s *Scanner) readHeader() error {
 		if s.Lenient {
 			f = stamp.LowerCase | stamp.LongFraction
 		}
-		n, ok := stamp.ReadRFC3339(&s.cur.ts, rec[i:], f)
+		n, ok := stamp.ReadRFC3339(&s.ts, rec[i:], f)
 		if !ok {
 			if i+n == len(rec) {
 				return s.fail(i+n, "TIMESTAMP", ErrUnexpectedEnd)
@@ -364,7 +370,7 @@ func (s *Scanner) Time() time.Time {
 	if s.cur.fields[fieldTimestamp].end == 0 {
 		return time.Time{}
 	}
-	return s.cur.ts.Time(nil)
+	return s.ts.Time(nil)
 }
 
 // Message reads the rest of the structured data if the caller has not, and
