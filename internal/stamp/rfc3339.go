@@ -22,6 +22,7 @@ type Time struct {
 	Digits               int  // number of fraction digits written (0 without a fraction)
 	Offset               int  // seconds east of UTC
 	HasOffset            bool // the text carried Z or ±hh:mm
+	HasYear              bool // the text carried a year (always, for RFC 3339)
 }
 
 // Flags relax [ReadRFC3339].
@@ -149,7 +150,7 @@ func fastRFC3339(t *Time, b []byte) (int, bool) {
 	t.Year, t.Month, t.Day = year, month, day
 	t.Hour, t.Minute, t.Second = hour, minute, sec
 	t.Nanosecond, t.Digits = ns, digits
-	t.Offset, t.HasOffset = offset, true
+	t.Offset, t.HasOffset, t.HasYear = offset, true, true
 	return i, true
 }
 
@@ -162,7 +163,7 @@ func slowRFC3339(t *Time, b []byte, f Flags) (int, bool) {
 	if v, ok = digits(b, 0, 4); !ok {
 		return firstNonDigit(b, 0, 4), false
 	}
-	t.Year = v
+	t.Year, t.HasYear = v, true
 	n, ok := lit(b, 4, '-')
 	if !ok {
 		return n, false

@@ -102,3 +102,79 @@ func TestFastPathTaken(t *testing.T) {
 		}
 	}
 }
+
+func TestReadBSD(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		f       Flags
+		n       int // length read, or offset of the fault
+		ok      bool
+		want    Time
+		wantErr bool
+	}{
+		{in: "Oct 11 22:14:15 host", n: 15, ok: true, want: Time{Month: 10, Day: 11, Hour: 22, Minute: 14, Second: 15}},
+		{in: "Oct  1 22:14:15 host", n: 15, ok: true, want: Time{Month: 10, Day: 1, Hour: 22, Minute: 14, Second: 15}},
+		{in: "Oct 01 22:14:15", n: 15, ok: true, want: Time{Month: 10, Day: 1, Hour: 22, Minute: 14, Second: 15}},
+		{in: "Oct 1 22:14:15", n: 14, ok: true, want: Time{Month: 10, Day: 1, Hour: 22, Minute: 14, Second: 15}},
+		{in: "oct 11 22:14:15", n: 15, ok: true, want: Time{Month: 10, Day: 11, Hour: 22, Minute: 14, Second: 15}},
+		{in: "Jul 16 2020 02:15:13 x", n: 20, ok: true, want: Time{Year: 2020, HasYear: true, Month: 7, Day: 16, Hour: 2, Minute: 15, Second: 13}},
+		{in: "Jan 15 07:25:36.123 UTC fw01", f: WithZone, n: 23, ok: true, want: Time{Month: 1, Day: 15, Hour: 7, Minute: 25, Second: 36, Nanosecond: 123e6, Digits: 3, HasOffset: true}},
+		{in: "Jan 15 07:25:36.123 UTC fw01", n: 19, ok: true, want: Time{Month: 1, Day: 15, Hour: 7, Minute: 25, Second: 36, Nanosecond: 123e6, Digits: 3}},
+		{in: "Jul 04 2024 09:03:48 GMT-07:00", f: WithZone, n: 30, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48, Offset: -7 * 3600, HasOffset: true}},
+		{in: "Jul 04 2024 09:03:48 +0530", f: WithZone, n: 26, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48, Offset: 5*3600 + 30*60, HasOffset: true}},
+		{in: "Jul 04 2024 09:03:48 PST", f: WithZone, n: 24, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48, Offset: -8 * 3600, HasOffset: true}},
+		// IST names three zones: not read as one.
+		{in: "Jul 04 2024 09:03:48 IST", f: WithZone, n: 20, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48}},
+		{in: "Jan  8 19:46:03.295: %SYS", n: 19, ok: true, want: Time{Month: 1, Day: 8, Hour: 19, Minute: 46, Second: 3, Nanosecond: 295e6, Digits: 3}},
+		{in: "Foo 11 22:14:15", n: 0},
+		{in: "Oct 32 22:14:15", n: 4},
+		{in: "Oct 11 24:14:15", n: 7},
+		{in: "Oct 11 22:14", n: 12},
+		{in: "Oct11 22:14:15", n: 3},
+		{in: "Oct 11 22:14:15.", n: 16},
+	} {
+		var got Time
+		n, ok := ReadBSD(&got, []byte(tt.in), tt.f)
+		if n != tt.n || ok != tt.ok {
+			t.Errorf("ReadBSD(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.n, tt.ok)
+			continue
+		}
+		if ok && got != tt.want {
+			t.Errorf("ReadBSD(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestResolveYear(t *testing.T) {
+	now := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		month, day, year, want int
+	}{
+		{12, 31, 0, 2025}, // December's line read in January
+		{1, 9, 0, 2026},
+		{2, 9, 0, 2026},  // less than a month ahead
+		{2, 11, 0, 2025}, // more than a month ahead
+		{12, 31, 2030, 2030},
+	} {
+		st := Time{Month: tt.month, Day: tt.day}
+		ResolveYear(&st, tt.year, now, time.UTC)
+		if st.Year != tt.want {
+			t.Errorf("%d-%d with year %d: %d, want %d", tt.month, tt.day, tt.year, st.Year, tt.want)
+		}
+	}
+	st := Time{Year: 1999, HasYear: true, Month: 1, Day: 1}
+	ResolveYear(&st, 2030, now, time.UTC)
+	if st.Year != 1999 {
+		t.Error("a year in the stamp was replaced")
+	}
+	feb29 := Time{Month: 2, Day: 29}
+	ResolveYear(&feb29, 2023, now, time.UTC)
+	if feb29.Valid() {
+		t.Error("Feb 29 2023 is valid")
+	}
+	leap := Time{Month: 2, Day: 29}
+	ResolveYear(&leap, 0, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.UTC)
+	if leap.Year != 2024 || !leap.Valid() {
+		t.Errorf("Feb 29 read in March 2024: year %d, valid %v", leap.Year, leap.Valid())
+	}
+}
