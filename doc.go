@@ -3,8 +3,9 @@
 //
 // [Parse] reads one message of any supported format into a [Record]: it
 // detects whether the message is RFC 5424, BSD syslog (RFC 3164 and its
-// real-world dialects) or a bare CEF event, and returns owned values whose
-// JSON is the record of the output contract (docs/output.md). A message
+// real-world dialects) or a bare CEF event, reads a CEF event carried in a
+// syslog message too, and returns owned values whose JSON is the record of
+// the output contract (docs/output.md). A message
 // that cannot be read in full still yields a record, with every field read
 // before the problem, an error that says where and why, and the raw bytes.
 //
@@ -26,7 +27,8 @@
 //     including lines with no PRI, Cisco prefixes and RFC 3339 stamps, with
 //     the same three layers. (Planned.)
 //   - cef: ArcSight Common Event Format with its full key dictionary: a
-//     zero-allocation Scanner, an owned Event and an encoder. (Planned.)
+//     zero-allocation Scanner, an owned Event with typed access, and an
+//     encoder.
 //   - severity: the CEF, syslog, Windows and Azure Stack Hub severity
 //     scales, conversions between them, and the Default/Verbose forwarding
 //     filter. (Planned.)

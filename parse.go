@@ -3,8 +3,10 @@ package cefsyslog
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/cefsyslog/cefsyslog/cef"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
 )
 
@@ -97,10 +99,13 @@ func Parse(msg []byte) (*Record, error) {
 }
 
 // Parse reads one message, detecting its format unless p.Format says it.
+// When the syslog message's MSG starts with "CEF:" after optional spaces,
+// it is read as a CEF event too (see the cef package; its defaults apply:
+// what the spec forbids but senders do is kept and flagged, not an error).
 // The record is never nil: when the message cannot be read in full, it
-// holds every field read before the problem, and Parse returns the same
-// *[ParseError] that the record's Err holds. The record does not alias
-// msg.
+// holds every field read before and after the problem, and Parse returns
+// the same *[ParseError] that the record's Err holds. The record does not
+// alias msg.
 //
 // Under Auto, a message that starts with "<PRI>" followed by a digit 1–9 is
 // RFC 5424, and errors after that point are RFC 5424 errors (no fallback to
@@ -126,7 +131,12 @@ func (p *Parser) Parse(msg []byte) (*Record, error) {
 		rec.Syslog = syslogFrom5424(m)
 		if pe, ok := errors.AsType[*rfc5424.ParseError](err); ok {
 			rec.Err = &ParseError{Format: f, Offset: pe.Offset, Reason: pe.Err.Error(), Err: err}
+		} else if m.Msg != "" {
+			// MSG runs to the end of the message, after any BOM.
+			p.parseCEF(rec, m.Msg, len(body)-len(m.Msg))
 		}
+	case CEF:
+		p.parseCEF(rec, rec.Raw, 0)
 	default:
 		if f == RFC3164 {
 			rec.Syslog = &Syslog{Priority: -1, Message: string(body)}
@@ -144,6 +154,23 @@ func (p *Parser) Parse(msg []byte) (*Record, error) {
 		return rec, rec.Err
 	}
 	return rec, nil
+}
+
+// parseCEF reads text, which starts at offset off of the message, as a CEF
+// event when it starts with "CEF:" after optional spaces (or always, for a
+// bare CEF record), and records its first error with offsets in the whole
+// message.
+func (p *Parser) parseCEF(rec *Record, text string, off int) {
+	trimmed := strings.TrimLeft(text, " ")
+	if rec.Format != CEF && !strings.HasPrefix(trimmed, "CEF:") {
+		return
+	}
+	off += len(text) - len(trimmed)
+	e, err := cef.Options{MaxLen: len(trimmed)}.Parse([]byte(trimmed))
+	rec.CEF = e
+	if pe, ok := errors.AsType[*cef.ParseError](err); ok {
+		rec.Err = &ParseError{Format: CEF, Offset: off + pe.Offset, Reason: pe.Err.Error(), Err: err}
+	}
 }
 
 // Detect returns the format of msg by the rule [Parser.Parse] describes

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/cef"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
 )
 
@@ -74,6 +75,18 @@ func TestRecordJSON(t *testing.T) {
 		{"forced format", cefsyslog.Parser{Format: cefsyslog.RFC5424},
 			`<13>Oct 11 22:14:15 host su: x`,
 			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5},"error":{"offset":4,"reason":"invalid version"},"raw":"<13>Oct 11 22:14:15 host su: x"}`},
+		{"bare cef", cefsyslog.Parser{},
+			`CEF:0|Microsoft|Microsoft Azure Stack Hub|1.0|1000|PEP|5|Who=CONTOSO\\cloudadmin WhichIP=10.0.0.5`,
+			`{"format":"cef","cef":{"version":0,"device_vendor":"Microsoft","device_product":"Microsoft Azure Stack Hub","device_version":"1.0","signature_id":"1000","name":"PEP","severity":"5","extensions":{"Who":"CONTOSO\\cloudadmin","WhichIP":"10.0.0.5"}}}`},
+		{"cef in rfc5424 with spaces before it", cefsyslog.Parser{},
+			`<134>1 - azs - - - -   CEF: 0.0|Microsoft|Microsoft Azure Stack Hub|1.0|1000|PEP|5`,
+			`{"format":"rfc5424","syslog":{"priority":134,"facility":16,"severity":6,"version":1,"hostname":"azs","message":"  CEF: 0.0|Microsoft|Microsoft Azure Stack Hub|1.0|1000|PEP|5"},"cef":{"version":0,"device_vendor":"Microsoft","device_product":"Microsoft Azure Stack Hub","device_version":"1.0","signature_id":"1000","name":"PEP","severity":"5","extensions":{}}}`},
+		{"cef error offset is in the whole message", cefsyslog.Parser{},
+			`<134>1 - h - - - - CEF:0|a|b|c|d|e|5|foo =bar src=10.0.0.1`,
+			`{"format":"rfc5424","syslog":{"priority":134,"facility":16,"severity":6,"version":1,"hostname":"h","message":"CEF:0|a|b|c|d|e|5|foo =bar src=10.0.0.1"},"cef":{"version":0,"device_vendor":"a","device_product":"b","device_version":"c","signature_id":"d","name":"e","severity":"5","extensions":{"src":"10.0.0.1"}},"error":{"offset":37,"reason":"malformed extension"},"raw":"<134>1 - h - - - - CEF:0|a|b|c|d|e|5|foo =bar src=10.0.0.1"}`},
+		{"a message that only mentions CEF", cefsyslog.Parser{},
+			`<134>1 - h - - - - not CEF:0|a`,
+			`{"format":"rfc5424","syslog":{"priority":134,"facility":16,"severity":6,"version":1,"hostname":"h","message":"not CEF:0|a"}}`},
 		{"control characters escaped", cefsyslog.Parser{},
 			"<13>1 - - - - - - tab\there \"quoted\" back\\slash \x01 \u2028",
 			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"message":"tab\there \"quoted\" back\\slash \u0001 \u2028"}}`},
@@ -142,6 +155,14 @@ func TestErrorsThroughRecord(t *testing.T) {
 	_, err = (&cefsyslog.Parser{MaxLen: 5}).Parse([]byte("<13>1 - - - - - -"))
 	if !errors.Is(err, cefsyslog.ErrTooLong) {
 		t.Errorf("too long: %v", err)
+	}
+
+	rec, err = cefsyslog.Parse([]byte("<13>1 - h - - - - CEF:0|a|b|c|d|e|5|foo =bar"))
+	if !errors.Is(err, cef.ErrMalformedExtension) || rec.Err.Format != cefsyslog.CEF || rec.Format != cefsyslog.RFC5424 {
+		t.Errorf("cef error in a syslog record: %v, %+v", err, rec.Err)
+	}
+	if pe, ok := errors.AsType[*cef.ParseError](err); !ok || pe.Offset != 18 {
+		t.Errorf("the cef package's error keeps its own offset in MSG: %v", pe)
 	}
 }
 

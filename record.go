@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/cefsyslog/cefsyslog/cef"
 	"github.com/cefsyslog/cefsyslog/internal/jsonw"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
 )
@@ -19,6 +20,9 @@ type Record struct {
 	// Syslog holds the syslog header and message; it is set for every
 	// RFC 5424 and RFC 3164 record, and nil for a bare CEF event.
 	Syslog *Syslog
+	// CEF is the CEF event: the whole of a bare CEF record, or the
+	// syslog message's MSG when it starts with "CEF:". Nil otherwise.
+	CEF *cef.Event
 	// Err is nil when the message was read in full. Otherwise every field
 	// read before the problem is still set.
 	Err *ParseError
@@ -68,6 +72,9 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 	dst = jsonw.Str(dst, "format", r.Format.String())
 	if r.Syslog != nil {
 		dst = r.Syslog.appendJSON(jsonw.Key(dst, "syslog"))
+	}
+	if r.CEF != nil {
+		dst = r.CEF.AppendJSON(jsonw.Key(dst, "cef"))
 	}
 	if r.Err != nil {
 		dst = append(jsonw.Key(dst, "error"), '{')

@@ -100,11 +100,15 @@ func TestREADMECommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^go run \./cmd/cefsyslog parse (\S+)$`).FindSubmatch(readme)
+	m := regexp.MustCompile(`(?m)^go run \./cmd/cefsyslog parse (.+)$`).FindSubmatch(readme)
 	if m == nil {
-		t.Fatal("README has no 'go run ./cmd/cefsyslog parse FILE' line")
+		t.Fatal("README has no 'go run ./cmd/cefsyslog parse FILE...' line")
 	}
-	out, stderr, status := runCmd(t, "", "parse", filepath.Join("..", "..", string(m[1])))
+	args := []string{"parse"}
+	for _, f := range strings.Fields(string(m[1])) {
+		args = append(args, filepath.Join("..", "..", f))
+	}
+	out, stderr, status := runCmd(t, "", args...)
 	if status != exitOK || stderr != "" || out == "" {
 		t.Errorf("README command: status %d, stderr %q, %d bytes out", status, stderr, len(out))
 	}
