@@ -216,6 +216,7 @@ var parseTests = []parseTest{
 	{name: "unescaped ] in value, lenient", in: `<13>1 - - - - - [a b="x]y"]`, lenient: true,
 		want: &Message{Priority: 13, Version: 1, StructuredData: []Element{{ID: "a", Params: []Param{{"b", "x]y"}}}}}},
 	{name: "invalid utf-8 in value", in: "<13>1 - - - - - [a b=\"ok" + mark + "\xff\"]", field: "PARAM-VALUE", err: ErrParamValue},
+	{name: "invalid utf-8 after a backslash", in: "<13>1 - - - - - [a b=\"x\\" + mark + "\xa9\"]", field: "PARAM-VALUE", err: ErrParamValue},
 	{name: "invalid utf-8 in value, lenient", in: "<13>1 - - - - - [a b=\"ok\xff\"]", lenient: true,
 		want: &Message{Priority: 13, Version: 1, StructuredData: []Element{{ID: "a", Params: []Param{{"b", "ok\xff"}}}}}},
 	{name: "no space between params", in: "<13>1 - - - - - [a b=\"1\"" + mark + "c=\"2\"]", field: "SD-ELEMENT", err: ErrStructuredData,

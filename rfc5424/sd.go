@@ -176,6 +176,11 @@ value:
 		case '"':
 			break value
 		case '\\':
+			// The escaped byte is part of the value too: a non-ASCII
+			// one needs the UTF-8 check.
+			if k+1 < len(rec) && rec[k+1] >= utf8.RuneSelf {
+				utf = true
+			}
 			k += 2
 		case ']':
 			if !s.Lenient {
