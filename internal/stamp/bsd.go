@@ -70,6 +70,46 @@ func month(b []byte) int {
 // On success it returns the length read and true; on failure the offset of
 // the first byte that does not fit and false.
 func ReadBSD(t *Time, b []byte, f Flags) (int, bool) {
+	if fastBSD(t, b, f) {
+		return 15, true
+	}
+	return slowBSD(t, b, f)
+}
+
+// fastBSD reads the plain "Mmm dd hh:mm:ss" RFC 3164 writes, ended by a
+// space or the end, checked in one go. It gives up on anything else, which
+// slowBSD reads.
+func fastBSD(t *Time, b []byte, f Flags) bool {
+	if len(b) < 15 || b[3] != ' ' || b[6] != ' ' || b[9] != ':' || b[12] != ':' || len(b) > 15 && b[15] != ' ' {
+		return false
+	}
+	// A word after the stamp that could be a zone or a year takes the
+	// long way, which reads those.
+	if f&WithZone != 0 && len(b) > 16 && ('A' <= b[16] && b[16] <= 'Z' || b[16] == '+' || b[16] == '-') {
+		return false
+	}
+	d0, d1 := b[4]-'0', b[5]-'0'
+	if b[4] == ' ' {
+		d0 = 0
+	}
+	h0, h1, m0, m1, s0, s1 := b[7]-'0', b[8]-'0', b[10]-'0', b[11]-'0', b[13]-'0', b[14]-'0'
+	mon := month(b)
+	if mon == 0 || max(d0, d1, h0, h1, m0, m1, s0, s1) > 9 {
+		return false
+	}
+	day, hour, minute, sec := int(d0)*10+int(d1), int(h0)*10+int(h1), int(m0)*10+int(m1), int(s0)*10+int(s1)
+	if day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 59 {
+		return false
+	}
+	// Field by field: a composite literal is built on the stack and copied.
+	t.Year, t.HasYear, t.Month, t.Day = 0, false, mon, day
+	t.Hour, t.Minute, t.Second, t.Nanosecond, t.Digits = hour, minute, sec, 0, 0
+	t.Offset, t.HasOffset = 0, false
+	return true
+}
+
+// slowBSD reads a BSD stamp part by part and finds the first byte at fault.
+func slowBSD(t *Time, b []byte, f Flags) (int, bool) {
 	*t = Time{}
 	m := month(b)
 	if m == 0 {
@@ -131,6 +171,13 @@ func ReadBSD(t *Time, b []byte, f Flags) (int, bool) {
 		if off, n := zoneAt(b[i+1:]); n > 0 {
 			t.Offset, t.HasOffset = off, true
 			i += 1 + n
+			// Unix date(1) puts the year after the zone: "CST 1987".
+			if !t.HasYear && i+5 <= len(b) && b[i] == ' ' && (i+5 == len(b) || b[i+5] == ' ') {
+				if y, ok := digits(b, i+1, 4); ok {
+					t.Year, t.HasYear = y, true
+					i += 5
+				}
+			}
 		}
 	}
 	return i, true
@@ -141,6 +188,11 @@ func ReadBSD(t *Time, b []byte, f Flags) (int, bool) {
 // followed directly by such an offset. It returns the offset in seconds and
 // the length read, 0 when b holds no zone.
 func zoneAt(b []byte) (int, int) {
+	// Zones start with a sign, 'Z' or an upper-case letter; most words
+	// after a stamp are hostnames, which this turns away at once.
+	if len(b) == 0 || !(b[0] == '+' || b[0] == '-' || 'A' <= b[0] && b[0] <= 'Z') {
+		return 0, 0
+	}
 	end := 0
 	for end < len(b) && b[end] != ' ' {
 		end++
@@ -162,6 +214,12 @@ func zoneAt(b []byte) (int, int) {
 		return off, end
 	}
 	return 0, 0
+}
+
+// IsZone reports whether b, whole, reads as the zone of a BSD stamp.
+func IsZone(b []byte) bool {
+	_, n := zoneAt(b)
+	return n == len(b) && n > 0
 }
 
 // numericOffset reads ±hh:mm, ±hhmm or ±hh as the whole of b.
@@ -268,4 +326,64 @@ func ResolveYear(t *Time, year int, now time.Time, loc *time.Location) {
 	if t.Time(loc).After(now.AddDate(0, 1, 0)) {
 		t.Year--
 	}
+}
+
+// ReadAzureStack reads the stamp Azure Stack Hub's syslog documentation
+// shows, "2018:05:17:-23:59:28 -07:00": the date parts separated by colons,
+// "-" before the hour, and a space before the offset. It returns the length
+// read and true, or the offset of the first byte that does not fit and
+// false.
+func ReadAzureStack(t *Time, b []byte) (int, bool) {
+	*t = Time{}
+	var n int
+	var ok bool
+	if t.Year, ok = digits(b, 0, 4); !ok {
+		return firstNonDigit(b, 0, 4), false
+	}
+	t.HasYear = true
+	if n, ok = lit(b, 4, ':'); !ok {
+		return n, false
+	}
+	if t.Month, n, ok = field(b, 5, 1, 12); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 7, ':'); !ok {
+		return n, false
+	}
+	if t.Day, n, ok = field(b, 8, 1, DaysIn(t.Month, t.Year)); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 10, ':'); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 11, '-'); !ok {
+		return n, false
+	}
+	if t.Hour, n, ok = field(b, 12, 0, 23); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 14, ':'); !ok {
+		return n, false
+	}
+	if t.Minute, n, ok = field(b, 15, 0, 59); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 17, ':'); !ok {
+		return n, false
+	}
+	if t.Second, n, ok = field(b, 18, 0, 59); !ok {
+		return n, false
+	}
+	if n, ok = lit(b, 20, ' '); !ok {
+		return n, false
+	}
+	if len(b) < 27 {
+		return len(b), false
+	}
+	off, ok := numericOffset(b[21:27])
+	if !ok {
+		return 21, false
+	}
+	t.Offset, t.HasOffset = off, true
+	return 27, true
 }

@@ -125,6 +125,7 @@ func TestReadBSD(t *testing.T) {
 		{in: "Jul 04 2024 09:03:48 PST", f: WithZone, n: 24, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48, Offset: -8 * 3600, HasOffset: true}},
 		// IST names three zones: not read as one.
 		{in: "Jul 04 2024 09:03:48 IST", f: WithZone, n: 20, ok: true, want: Time{Year: 2024, HasYear: true, Month: 7, Day: 4, Hour: 9, Minute: 3, Second: 48}},
+		{in: "Aug 24 05:34:00 CST 1987 mymachine", f: WithZone, n: 24, ok: true, want: Time{Year: 1987, HasYear: true, Month: 8, Day: 24, Hour: 5, Minute: 34, Offset: -6 * 3600, HasOffset: true}},
 		{in: "Jan  8 19:46:03.295: %SYS", n: 19, ok: true, want: Time{Month: 1, Day: 8, Hour: 19, Minute: 46, Second: 3, Nanosecond: 295e6, Digits: 3}},
 		{in: "Foo 11 22:14:15", n: 0},
 		{in: "Oct 32 22:14:15", n: 4},
@@ -177,4 +178,43 @@ func TestResolveYear(t *testing.T) {
 	if leap.Year != 2024 || !leap.Valid() {
 		t.Errorf("Feb 29 read in March 2024: year %d, valid %v", leap.Year, leap.Valid())
 	}
+}
+
+func TestReadAzureStack(t *testing.T) {
+	var st Time
+	n, ok := ReadAzureStack(&st, []byte("2018:05:17:-23:59:28 -07:00 TestHost CEF:0.0|"))
+	if !ok || n != 27 || st.Time(nil).Format(time.RFC3339) != "2018-05-17T23:59:28-07:00" {
+		t.Errorf("ReadAzureStack = %d, %v, %v", n, ok, st.Time(nil))
+	}
+	for _, tt := range []struct {
+		in string
+		n  int
+	}{
+		{"2018-05-17T23:59:28Z", 4}, {"2018:05:17:23:59:28 -07:00", 11}, {"2018:02:30:-23:59:28 -07:00", 8},
+		{"2018:05:17:-23:59:28 x07:00", 21}, {"2018:05:17:-23:59:28", 20}, {"2018:05:17:-23:59:28 -07:0", 26},
+	} {
+		if n, ok := ReadAzureStack(&st, []byte(tt.in)); ok || n != tt.n {
+			t.Errorf("ReadAzureStack(%q) = %d, %v; want %d, false", tt.in, n, ok, tt.n)
+		}
+	}
+}
+
+// FuzzBSDFastSlow checks that the one-go reader of plain BSD stamps agrees
+// with the part-by-part one whenever it accepts a stamp.
+func FuzzBSDFastSlow(f *testing.F) {
+	for _, s := range []string{"Oct 11 22:14:15", "Oct  1 22:14:15 host", "Jan  8 19:46:03.295:", "Aug 24 05:34:00 CST 1987", "oct 11 22:14:15 x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, fl := range []Flags{0, WithZone} {
+			var fast, slow Time
+			if !fastBSD(&fast, b, fl) {
+				continue
+			}
+			n, ok := slowBSD(&slow, b, fl)
+			if !ok || n != 15 || fast != slow {
+				t.Fatalf("%q: fast %+v, slow %d %v %+v", b, fast, n, ok, slow)
+			}
+		}
+	})
 }

@@ -16,3 +16,12 @@ func BenchmarkReadRFC3339(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkReadBSD(b *testing.B) {
+	buf := []byte("Oct 11 22:14:15 mymachine su[123]: x")
+	var t Time
+	for b.Loop() {
+		n, _ := ReadBSD(&t, buf, WithZone)
+		sinkN += n
+	}
+}
