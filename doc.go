@@ -24,8 +24,8 @@
 //     allocates nothing; Parse builds an owned Message; Message.AppendText
 //     writes one.
 //   - rfc3164: BSD syslog as senders and rsyslog/syslog-ng files write it,
-//     including lines with no PRI, Cisco prefixes and RFC 3339 stamps, with
-//     the same three layers. (Planned.)
+//     including lines with no PRI, Cisco prefixes, RFC 3339 stamps and Azure
+//     Stack Hub's own stamp, with the same three layers.
 //   - cef: ArcSight Common Event Format with its full key dictionary: a
 //     zero-allocation Scanner, an owned Event with typed access, and an
 //     encoder.
@@ -49,6 +49,9 @@
 //   - bench: a separate module that measures the parsers against the best
 //     Go peers in one run, so that the library's go.mod stays small.
 //     (Planned.)
+//
+// Messages in another character set (Shift_JIS, windows-1252, ...) are
+// decoded before they are read: see [Parser.Charset] and [LookupCharset].
 //
 // # Promises
 //

@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog/cef"
+	"github.com/cefsyslog/cefsyslog/rfc3164"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
+	"golang.org/x/text/encoding"
 )
 
 // Format names the header a message had.
@@ -63,10 +65,6 @@ const DefaultMaxLen = 1 << 20
 // ErrTooLong is the error of a message longer than [Parser.MaxLen].
 var ErrTooLong = errors.New("message too long")
 
-// ErrUnsupported is the error of a message in a format this version of the
-// library cannot read yet.
-var ErrUnsupported = errors.New("format not supported yet")
-
 // Parser reads messages of any supported format into [Record] values. The
 // zero value is ready: it detects the format of each message, reads
 // timestamps without a year or offset as this year in UTC, and reads
@@ -75,9 +73,9 @@ var ErrUnsupported = errors.New("format not supported yet")
 type Parser struct {
 	// Format, when not Auto, reads every message in that format.
 	Format Format
-	// Year is the year of timestamps that carry none (RFC 3164 stamps).
-	// Zero means the current year, or the previous one when the stamp
-	// would lie more than a month in the future.
+	// Year is the year of timestamps that carry none (RFC 3164 stamps),
+	// used as it is. Zero means the current year, or the previous one when
+	// the stamp would lie more than a month in the future.
 	Year int
 	// Location is the zone of timestamps that carry no offset. Nil means
 	// UTC.
@@ -90,6 +88,17 @@ type Parser struct {
 	// Lenient accepts what real senders get wrong; see
 	// [rfc5424.Options.Lenient].
 	Lenient bool
+	// Now is what a missing year is judged against. Zero means
+	// time.Now().
+	Now time.Time
+	// Charset, when not nil, is the character set messages come in (see
+	// [LookupCharset]); they are decoded to UTF-8 before they are read, and
+	// the record's Raw is the decoded text. It must keep ASCII as ASCII
+	// (Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030 do; UTF-16
+	// does not). Bytes the charset cannot decode become U+FFFD; the record
+	// then carries ErrCharset (unless it has another error) and keeps the
+	// message's own bytes in Undecoded.
+	Charset encoding.Encoding
 }
 
 // Parse reads one message with the zero Parser. See [Parser.Parse].
@@ -107,10 +116,13 @@ func Parse(msg []byte) (*Record, error) {
 // the same *[ParseError] that the record's Err holds. The record does not
 // alias msg.
 //
-// Under Auto, a message that starts with "<PRI>" followed by a digit 1–9 is
-// RFC 5424, and errors after that point are RFC 5424 errors (no fallback to
-// RFC 3164); a message that starts with "CEF:" is a bare CEF event; every
-// other message is RFC 3164.
+// Under Auto, a message that starts with "<PRI>VERSION " (PRI and VERSION of
+// 1–3 digits each, VERSION without a leading zero, then a space) is RFC
+// 5424, and errors after that point are RFC 5424 errors (no fallback to RFC
+// 3164); a message that starts with "CEF:" is a bare CEF event; every other
+// message is RFC 3164. That reads the BSD lines whose PRI a digit follows
+// as BSD: RFC 3339 stamps (rsyslog's forward formats, Go's log/syslog,
+// ESXi) and Cisco's "<189>237: *Jan  8 ...".
 func (p *Parser) Parse(msg []byte) (*Record, error) {
 	maxLen := p.MaxLen
 	if maxLen <= 0 {
@@ -119,6 +131,18 @@ func (p *Parser) Parse(msg []byte) (*Record, error) {
 	body := msg
 	if len(body) > maxLen {
 		body = body[:maxLen]
+	}
+	undecodable := -1
+	var undecoded []byte
+	if p.Charset != nil {
+		decoded, bad, err := p.decode(body)
+		if err != nil {
+			bad = 0
+		}
+		if bad >= 0 {
+			undecodable, undecoded = bad, body
+		}
+		body = decoded
 	}
 	f := p.Format
 	if f == Auto {
@@ -135,13 +159,23 @@ func (p *Parser) Parse(msg []byte) (*Record, error) {
 			// MSG runs to the end of the message, after any BOM.
 			p.parseCEF(rec, m.Msg, len(body)-len(m.Msg))
 		}
+	case RFC3164:
+		m, err := rfc3164.Options{Year: p.Year, Location: p.Location, Now: p.Now, MaxLen: maxLen}.Parse(body)
+		rec.Syslog = syslogFrom3164(m)
+		if pe, ok := errors.AsType[*rfc3164.ParseError](err); ok {
+			rec.Err = &ParseError{Format: f, Offset: pe.Offset, Reason: pe.Err.Error(), Err: err}
+		}
+		if m.Msg != "" {
+			p.parseCEF(rec, m.Msg, len(body)-len(m.Msg))
+		}
 	case CEF:
 		p.parseCEF(rec, rec.Raw, 0)
-	default:
-		if f == RFC3164 {
-			rec.Syslog = &Syslog{Priority: -1, Message: string(body)}
+	}
+	if undecodable >= 0 {
+		rec.Undecoded = string(undecoded)
+		if rec.Err == nil {
+			rec.Err = &ParseError{Format: f, Offset: undecodable, Reason: ErrCharset.Error(), Err: ErrCharset}
 		}
-		rec.Err = &ParseError{Format: f, Offset: 0, Reason: fmt.Sprintf("%s: %v", f, ErrUnsupported), Err: ErrUnsupported}
 	}
 	if len(msg) > maxLen {
 		// Too long wins over any error the cut message showed: the cut
@@ -168,7 +202,8 @@ func (p *Parser) parseCEF(rec *Record, text string, off int) {
 	off += len(text) - len(trimmed)
 	e, err := cef.Options{MaxLen: len(trimmed)}.Parse([]byte(trimmed))
 	rec.CEF = e
-	if pe, ok := errors.AsType[*cef.ParseError](err); ok {
+	// The syslog grammar's error, read first, comes first.
+	if pe, ok := errors.AsType[*cef.ParseError](err); ok && rec.Err == nil {
 		rec.Err = &ParseError{Format: CEF, Offset: off + pe.Offset, Reason: pe.Err.Error(), Err: err}
 	}
 }
@@ -182,14 +217,37 @@ func Detect(msg []byte) Format {
 	if len(msg) == 0 || msg[0] != '<' {
 		return RFC3164
 	}
+	// "<" PRIVAL ">" VERSION SP, PRIVAL and VERSION 1–3 digits, VERSION
+	// without a leading zero.
 	i := 1
-	for i < len(msg) && i <= 3 && '0' <= msg[i] && msg[i] <= '9' {
+	for i < len(msg) && i <= 3 && isDigit(msg[i]) {
 		i++
 	}
-	if i > 1 && i+1 < len(msg) && msg[i] == '>' && '1' <= msg[i+1] && msg[i+1] <= '9' {
+	if i == 1 || i >= len(msg) || msg[i] != '>' {
+		return RFC3164
+	}
+	i++
+	v := i
+	for i < len(msg) && i-v < 3 && isDigit(msg[i]) {
+		i++
+	}
+	if i > v && msg[v] != '0' && i < len(msg) && msg[i] == ' ' {
 		return RFC5424
 	}
 	return RFC3164
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func syslogFrom3164(m *rfc3164.Message) *Syslog {
+	return &Syslog{
+		Priority:  m.Priority,
+		Timestamp: m.Timestamp,
+		Hostname:  m.Hostname,
+		AppName:   m.AppName,
+		ProcID:    m.ProcID,
+		Message:   m.Msg,
+	}
 }
 
 func syslogFrom5424(m *rfc5424.Message) *Syslog {
@@ -212,7 +270,7 @@ type ParseError struct {
 	Format Format // the grammar that stopped
 	Offset int    // 0-based byte offset in the whole message
 	Reason string // short lower-case text: the "reason" of the JSON output
-	Err    error  // the format package's error, ErrTooLong or ErrUnsupported
+	Err    error  // the format package's error, ErrTooLong or ErrCharset
 }
 
 // Error returns the format, offset and reason, as in

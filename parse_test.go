@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cefsyslog/cefsyslog"
 	"github.com/cefsyslog/cefsyslog/cef"
@@ -20,13 +21,19 @@ func TestDetect(t *testing.T) {
 		{"<165>1 2003-10-11T22:14:15.003Z host app - - -", cefsyslog.RFC5424},
 		{"<0>1 - - - - - -", cefsyslog.RFC5424},
 		{"<999>1 - - - - - -", cefsyslog.RFC5424}, // an RFC 5424 error, not RFC 3164
-		{"<13>9", cefsyslog.RFC5424},
+		{"<13>999 -", cefsyslog.RFC5424},
+		{"<13>1000 -", cefsyslog.RFC3164},
 		{"<13>0 - - -", cefsyslog.RFC3164},
+		{"<13>01 - - -", cefsyslog.RFC3164},
+		{"<13>1", cefsyslog.RFC3164},
+		{"<13>1Oct 11 22:14:15 host su: x", cefsyslog.RFC3164},
+		{"<28>2009-11-10T23:00:00Z c33b68c01c70 demotag[11]: Go's log/syslog", cefsyslog.RFC3164},
+		{"<189>237: *Jan  8 19:46:03.295: %SYS-5-CONFIG_I: x", cefsyslog.RFC3164},
 		{"<13>Oct 11 22:14:15 host su: x", cefsyslog.RFC3164},
 		{"<13>", cefsyslog.RFC3164},
 		{"<1234>1 - - -", cefsyslog.RFC3164},
 		{"<>1 - - -", cefsyslog.RFC3164},
-		{"<ab>1", cefsyslog.RFC3164},
+		{"<ab>1 ", cefsyslog.RFC3164},
 		{"Oct 11 22:14:15 host su: x", cefsyslog.RFC3164},
 		{"2025-01-15T07:25:36+00:00 host app: x", cefsyslog.RFC3164},
 		{"CEF:0|a|b|c|d|e|5|", cefsyslog.CEF},
@@ -87,6 +94,32 @@ func TestRecordJSON(t *testing.T) {
 		{"a message that only mentions CEF", cefsyslog.Parser{},
 			`<134>1 - h - - - - not CEF:0|a`,
 			`{"format":"rfc5424","syslog":{"priority":134,"facility":16,"severity":6,"version":1,"hostname":"h","message":"not CEF:0|a"}}`},
+		// The contract's RFC 3164 cases.
+		{"rfc3164 without a header", cefsyslog.Parser{},
+			`just some text from a device`,
+			`{"format":"rfc3164","syslog":{"message":"just some text from a device"}}`},
+		{"rfc3164 bad pri 192", cefsyslog.Parser{}, `<192>Oct 11 22:14:15 host app: x`,
+			`{"format":"rfc3164","syslog":{"message":"<192>Oct 11 22:14:15 host app: x"},"error":{"offset":1,"reason":"invalid priority"},"raw":"<192>Oct 11 22:14:15 host app: x"}`},
+		{"rfc3164 bad pri letters", cefsyslog.Parser{}, `<abc>x`,
+			`{"format":"rfc3164","syslog":{"message":"<abc>x"},"error":{"offset":1,"reason":"invalid priority"},"raw":"<abc>x"}`},
+		{"rfc3164 bad pri negative", cefsyslog.Parser{}, `<-1>x`,
+			`{"format":"rfc3164","syslog":{"message":"<-1>x"},"error":{"offset":1,"reason":"invalid priority"},"raw":"<-1>x"}`},
+		{"rfc3164 bad pri empty", cefsyslog.Parser{}, `<>x`,
+			`{"format":"rfc3164","syslog":{"message":"<>x"},"error":{"offset":1,"reason":"invalid priority"},"raw":"<>x"}`},
+		{"rfc3164 tag and message", cefsyslog.Parser{Year: 2025}, `<34>Oct 11 22:14:15 mymachine su[123]: 'su root' failed`,
+			`{"format":"rfc3164","syslog":{"priority":34,"facility":4,"severity":2,"timestamp":"2025-10-11T22:14:15Z","hostname":"mymachine","app_name":"su","proc_id":"123","message":"'su root' failed"}}`},
+		{"rfc3164 first word without colon is message", cefsyslog.Parser{Year: 2025}, `Oct 11 22:14:15 host manager started`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2025-10-11T22:14:15Z","hostname":"host","message":"manager started"}}`},
+		{"rfc3164 host CEF: 0.0", cefsyslog.Parser{Year: 2025}, `May 17 23:59:28 TestHost CEF: 0.0|Microsoft|Microsoft Azure Stack Hub|1.0|1000|PEP|5|`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2025-05-17T23:59:28Z","hostname":"TestHost","message":"CEF: 0.0|Microsoft|Microsoft Azure Stack Hub|1.0|1000|PEP|5|"},"cef":{"version":0,"device_vendor":"Microsoft","device_product":"Microsoft Azure Stack Hub","device_version":"1.0","signature_id":"1000","name":"PEP","severity":"5","extensions":{}}}`},
+		{"azure stack hub documented line", cefsyslog.Parser{}, `2018:05:17:-23:59:28 -07:00 TestHost CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|3|TITLE: User Account Created|10`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2018-05-17T23:59:28-07:00","hostname":"TestHost","message":"CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|3|TITLE: User Account Created|10"},"cef":{"version":0,"device_vendor":"Microsoft","device_product":"Microsoft Azure Stack Hub","device_version":"1.0","signature_id":"3","name":"TITLE: User Account Created","severity":"10","extensions":{}}}`},
+		{"rfc3164 a given year is used as is, with no rollback", cefsyslog.Parser{Year: 2026, Now: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}, `Dec 31 23:59:59 h a: x`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2026-12-31T23:59:59Z","hostname":"h","app_name":"a","message":"x"}}`},
+		{"rfc3164 default year rolls back", cefsyslog.Parser{Now: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}, `Dec 31 23:59:59 h a: x`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2025-12-31T23:59:59Z","hostname":"h","app_name":"a","message":"x"}}`},
+		{"rfc3164 year in the stamp wins", cefsyslog.Parser{Year: 2030}, `Jul 16 2020 02:15:13 h a: x`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2020-07-16T02:15:13Z","hostname":"h","app_name":"a","message":"x"}}`},
 		{"control characters escaped", cefsyslog.Parser{},
 			"<13>1 - - - - - - tab\there \"quoted\" back\\slash \x01 \u2028",
 			`{"format":"rfc5424","syslog":{"priority":13,"facility":1,"severity":5,"version":1,"message":"tab\there \"quoted\" back\\slash \u0001 \u2028"}}`},
@@ -187,6 +220,75 @@ func TestFormatText(t *testing.T) {
 	if _, err := cefsyslog.Format(9).MarshalText(); err == nil {
 		t.Error("unknown format marshals")
 	}
+}
+
+func TestLocation(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip(err)
+	}
+	// The contract's example: the zone the stamp was written in.
+	rec, _ := (&cefsyslog.Parser{Year: 2025, Location: tokyo}).Parse([]byte("Oct 11 22:14:15 host app: x"))
+	if got := rec.Syslog.Timestamp.Format(time.RFC3339); got != "2025-10-11T22:14:15+09:00" {
+		t.Errorf("got %s", got)
+	}
+}
+
+// TestCharset reads real Shift_JIS bytes: "ログイン失敗" (login failed).
+func TestCharset(t *testing.T) {
+	sjis, err := cefsyslog.LookupCharset("Shift_JIS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"shift_jis", "EUC-JP", "ISO-2022-JP", "windows-1252", "GB18030", "utf-8"} {
+		if _, err := cefsyslog.LookupCharset(name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, err := cefsyslog.LookupCharset("klingon"); err == nil {
+		t.Error("unknown charset found")
+	}
+	p := cefsyslog.Parser{Charset: sjis, Year: 2025}
+	msg := []byte("<13>Oct 11 22:14:15 fw01 auth: \x83\x8d\x83\x4f\x83\x43\x83\x93\x8e\xb8\x94\x73")
+	rec, err := p.Parse(msg)
+	if err != nil || rec.Syslog.Message != "ログイン失敗" || rec.Raw != "<13>Oct 11 22:14:15 fw01 auth: ログイン失敗" {
+		t.Errorf("decoded: %q %v", rec.Syslog.Message, err)
+	}
+	// A byte Shift_JIS has no character for: kept, reported, exact bytes
+	// in raw_base64.
+	bad := []byte("<13>Oct 11 22:14:15 fw01 auth: \x83\x8d\xa0\xff")
+	rec, err = p.Parse(bad)
+	if !errors.Is(err, cefsyslog.ErrCharset) || rec.Undecoded != string(bad) {
+		t.Errorf("undecodable: %v, %q", err, rec.Undecoded)
+	}
+	if j := string(rec.AppendJSON(nil)); !strings.Contains(j, `"raw_base64":"PDEzPk9jdCAxMSAyMjoxNDoxNSBmdzAxIGF1dGg6IIONoP8="`) {
+		t.Errorf("JSON: %s", j)
+	}
+}
+
+// FuzzDetect checks auto-detection: Parse under Auto gives exactly what
+// Parse with the format Detect names gives.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"<13>1 - - - - - -", "<13>Oct 11 22:14:15 h a: x", "CEF:0|a|b|c|d|e|5|x=1", "text", "<999>1 x", "<13>0 x", "", "<", "<1>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		if len(msg) > 4096 {
+			return
+		}
+		now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		auto, autoErr := (&cefsyslog.Parser{Now: now}).Parse(msg)
+		direct, directErr := (&cefsyslog.Parser{Now: now, Format: cefsyslog.Detect(msg)}).Parse(msg)
+		if a, d := string(auto.AppendJSON(nil)), string(direct.AppendJSON(nil)); a != d || (autoErr == nil) != (directErr == nil) {
+			t.Fatalf("auto and direct differ:\n%s\n%s", a, d)
+		}
+		if auto.Syslog == nil && auto.Format != cefsyslog.CEF {
+			t.Fatalf("a %v record without syslog", auto.Format)
+		}
+		if !json.Valid(auto.AppendJSON(nil)) {
+			t.Fatalf("not JSON: %s", auto.AppendJSON(nil))
+		}
+	})
 }
 
 func TestSyslogAccessors(t *testing.T) {

@@ -27,8 +27,11 @@ type Record struct {
 	// read before the problem is still set.
 	Err *ParseError
 	// Raw is the message exactly as received (cut to the Parser's MaxLen
-	// when it was longer).
+	// when it was longer), after charset decoding.
 	Raw string
+	// Undecoded holds the message's own bytes when the Parser's Charset
+	// could not decode some of them; it is empty otherwise.
+	Undecoded string
 }
 
 // Syslog holds the syslog part of a record: the fields RFC 5424 and
@@ -66,7 +69,9 @@ func (s *Syslog) Severity() int {
 // (docs/output.md), without a trailing newline, and returns the extended
 // buffer. Keys come in the contract's order; fields a message does not
 // carry are left out. Strings that are not valid UTF-8 are written with
-// U+FFFD, and the record then also carries raw_base64, the exact bytes.
+// U+FFFD, and the record then also carries raw_base64, the exact bytes; so
+// does a record whose charset could not decode some bytes (raw_base64 then
+// holds the bytes as received, before decoding).
 func (r *Record) AppendJSON(dst []byte) []byte {
 	dst = append(dst, '{')
 	dst = jsonw.Str(dst, "format", r.Format.String())
@@ -82,9 +87,13 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 		dst = append(jsonw.Str(dst, "reason", r.Err.Reason), '}')
 		dst = jsonw.Str(dst, "raw", r.Raw)
 	}
-	if !utf8.ValidString(r.Raw) {
+	exact := r.Raw
+	if r.Undecoded != "" {
+		exact = r.Undecoded
+	}
+	if r.Undecoded != "" || !utf8.ValidString(r.Raw) {
 		dst = append(jsonw.Key(dst, "raw_base64"), '"')
-		dst = base64.StdEncoding.AppendEncode(dst, []byte(r.Raw))
+		dst = base64.StdEncoding.AppendEncode(dst, []byte(exact))
 		dst = append(dst, '"')
 	}
 	return append(dst, '}')

@@ -32,7 +32,9 @@ func TestGolden(t *testing.T) {
 	for _, sample := range samples {
 		name := strings.TrimSuffix(filepath.Base(sample), ".log")
 		t.Run(name, func(t *testing.T) {
-			out, stderr, status := runCmd(t, "", "parse", sample)
+			// A fixed year keeps stamps without one from moving with the
+			// calendar.
+			out, stderr, status := runCmd(t, "", "parse", "--year", "2025", sample)
 			if stderr != "" {
 				t.Errorf("stderr: %s", stderr)
 			}
@@ -150,7 +152,7 @@ func TestParseExitStatus(t *testing.T) {
 		{"bad year", "", []string{"parse", "--year", "-3"}, exitUsage, "--year"},
 		{"bad max-size", "", []string{"parse", "--max-size", "0"}, exitUsage, "--max-size"},
 		{"framing not yet", "", []string{"parse", "--framing", "octet-counting"}, exitUsage, "not supported yet"},
-		{"charset not yet", "", []string{"parse", "--charset", "Shift_JIS"}, exitUsage, "not supported yet"},
+		{"unknown charset", "", []string{"parse", "--charset", "klingon"}, exitUsage, "unknown charset"},
 		{"missing file", "", []string{"parse", "/nonexistent/file.log"}, exitUsage, "no such file"},
 		{"help", "", []string{"parse", "-h"}, exitOK, "Exit status"},
 		{"no command", "", nil, exitUsage, "Usage"},
@@ -190,6 +192,22 @@ func TestParseFlagsAnywhere(t *testing.T) {
 	out, stderr, status := runCmd(t, "", "parse", "--", "--max-size")
 	if status != exitUsage || !strings.Contains(stderr, "--max-size") {
 		t.Errorf("after --: %d %q %q", status, out, stderr)
+	}
+}
+
+// TestParseCharset feeds real Shift_JIS bytes: "ログイン失敗" (login
+// failed) as a Japanese appliance sends it.
+func TestParseCharset(t *testing.T) {
+	sjis := "<13>Oct 11 22:14:15 fw01 auth: \x83\x8d\x83\x4f\x83\x43\x83\x93\x8e\xb8\x94\x73\n"
+	out, _, status := runCmd(t, sjis, "parse", "--charset", "Shift_JIS", "--year", "2025")
+	want := `{"format":"rfc3164","syslog":{"priority":13,"facility":1,"severity":5,"timestamp":"2025-10-11T22:14:15Z","hostname":"fw01","app_name":"auth","message":"ログイン失敗"}}` + "\n"
+	if status != exitOK || out != want {
+		t.Errorf("status %d\n got %s\nwant %s", status, out, want)
+	}
+	// Without the charset the bytes are not UTF-8: kept, and reported.
+	out, _, status = runCmd(t, sjis, "parse", "--year", "2025")
+	if status != exitOK || !strings.Contains(out, `"raw_base64":`) || !strings.Contains(out, `\ufffd`) {
+		t.Errorf("without charset: %d %s", status, out)
 	}
 }
 

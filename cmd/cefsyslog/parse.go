@@ -48,7 +48,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&pf.framing, "framing", "lines", "how messages are delimited: `lines` (one per line)")
 	fs.IntVar(&pf.year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
 	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
-	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` (not supported yet)")
+	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` before parsing: Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030, ...")
 	fs.IntVar(&pf.maxSize, "max-size", cefsyslog.DefaultMaxLen, "longest message in `bytes`; a longer one yields a record with an error")
 	fs.BoolVar(&pf.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
 
@@ -87,7 +87,11 @@ func (pf *parseFlags) check() string {
 		return fmt.Sprintf("--framing %q is not supported yet; use lines", pf.framing)
 	}
 	if pf.charset != "" {
-		return "--charset is not supported yet"
+		enc, err := cefsyslog.LookupCharset(pf.charset)
+		if err != nil {
+			return fmt.Sprintf("--charset: %v", err)
+		}
+		pf.parser.Charset = enc
 	}
 	if pf.year < 0 || pf.year > 9999 {
 		return fmt.Sprintf("--year %d is out of range", pf.year)
