@@ -38,3 +38,13 @@ func TestParseAllocs(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendTextAllocs(t *testing.T) {
+	m, _ := testOptions.Parse([]byte("<34>Oct 11 22:14:15 mymachine su[123]: 'su root' failed"))
+	buf := make([]byte, 0, 256)
+	if n := testing.AllocsPerRun(100, func() {
+		buf, _ = m.AppendText(buf[:0])
+	}); n != 0 {
+		t.Errorf("AppendText allocates %v times", n)
+	}
+}

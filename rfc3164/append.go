@@ -1,6 +1,7 @@
 package rfc3164
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -49,11 +50,16 @@ func (m *Message) AppendText(b []byte) ([]byte, error) {
 	}
 	if !m.Timestamp.IsZero() && !hasTag && m.Msg != "" {
 		// The message's first word must not read as a hostname or TAG.
-		w := []byte(m.Msg)
-		w = w[:wordEnd(w, 0)]
-		var s Scanner
-		s.rec = w
-		if m.Hostname == "" && (isHostname(w) || stamp.IsZone(w)) || s.readTag(0, len(w)) || m.Msg[0] == ' ' {
+		// A hostname or TAG is at most a few hundred bytes: look at that
+		// much, in a buffer on the stack.
+		var buf [maxHostname + maxTag + 8]byte
+		msg := buf[:copy(buf[:], m.Msg)]
+		w := msg
+		if k := bytes.IndexByte(msg, ' '); k >= 0 {
+			w = msg[:k]
+		}
+		s := Scanner{rec: msg}
+		if m.Hostname == "" && (isHostname(w) || stamp.IsZone(w)) || s.readTag(0) || m.Msg[0] == ' ' {
 			return fail("a message whose first word reads as a hostname or TAG")
 		}
 	}

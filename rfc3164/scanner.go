@@ -223,7 +223,7 @@ func (s *Scanner) readHeader(i int) error {
 	// shape, it is the hostname and the next word may be the TAG. A word
 	// that starts with "CEF:" is never either: it starts the message.
 	w, host := hostWord(rec, i)
-	if s.readTag(i, w) {
+	if rec[w-1] == ':' && s.readTag(i) {
 		return nil
 	}
 	if !host {
@@ -235,7 +235,7 @@ func (s *Scanner) readHeader(i int) error {
 		return nil
 	}
 	i = skipSpaces(rec, w)
-	if !s.readTag(i, wordEnd(rec, i)) {
+	if !s.readTag(i) {
 		s.msg = s.rest(i)
 	}
 	return nil
@@ -256,50 +256,35 @@ func skipSpaces(rec []byte, i int) int {
 	return i
 }
 
-// wordEnd returns the index of the space after the word at rec[i], or
-// len(rec). Hostnames and TAGs are short: a loop beats IndexByte's setup.
-func wordEnd(rec []byte, i int) int {
-	for i < len(rec) && rec[i] != ' ' {
-		i++
-	}
-	return i
-}
-
-// readTag reads rec[i:w] as a TAG when it has a TAG's shape, and then the
-// message after it, less the one space that follows the colon.
-func (s *Scanner) readTag(i, w int) bool {
+// readTag reads a TAG at rec[i] when the word there has a TAG's shape,
+// "name:" or "name[pid]:", and then the message after it, less the one
+// space that follows the colon. It reads the word once, as far as it needs.
+func (s *Scanner) readTag(i int) bool {
 	rec := s.rec
-	if w-i < 2 || rec[w-1] != ':' || isCEF(rec[i:w]) {
+	j := i
+	for j < len(rec) && tagByte[rec[j]] {
+		j++
+	}
+	if j == i || j-i > maxTag || j == len(rec) {
 		return false
 	}
-	word := rec[i:w]
-	// One pass: the name up to '[' or the colon, then "[pid]".
-	name := word[:len(word)-1]
-	b := 0
-	for b < len(name) && tagByte[name[b]] {
-		b++
-	}
-	app, proc := span{i, i + b}, span{}
-	switch {
-	case b == 0 || b > maxTag:
-		return false
-	case b < len(name):
-		if name[b] != '[' || name[len(name)-1] != ']' || len(name)-b < 3 {
+	app, proc := span{i, j}, span{}
+	if rec[j] == '[' {
+		k := j + 1
+		for k < len(rec) && tagByte[rec[k]] {
+			k++
+		}
+		if k == j+1 || k+1 >= len(rec) || rec[k] != ']' {
 			return false
 		}
-		for _, c := range name[b+1 : len(name)-1] {
-			if c <= ' ' || c > '~' || c == '[' || c == ']' {
-				return false
-			}
-		}
-		proc = span{i + b + 1, i + len(name) - 1}
+		proc = span{j + 1, k}
+		j = k + 1
 	}
-	s.tag, s.app, s.proc = span{i, w - 1}, app, proc
-	m := w
-	if m < len(rec) {
-		m++ // the one space after the TAG's colon
+	if rec[j] != ':' || j+1 < len(rec) && rec[j+1] != ' ' || isCEF(rec[i:]) {
+		return false
 	}
-	s.msg = s.rest(m)
+	s.tag, s.app, s.proc = span{i, j}, app, proc
+	s.msg = s.rest(j + 2)
 	return true
 }
 
@@ -328,17 +313,21 @@ func tagName(b []byte) bool {
 }
 
 // hostWord finds the end of the word at rec[i] and reports whether it has
-// a hostname's shape, in one pass.
+// a hostname's shape, in one pass with one table lookup per byte.
 func hostWord(rec []byte, i int) (int, bool) {
 	start, shaped, colon := i, true, false
-	for ; i < len(rec) && rec[i] != ' '; i++ {
-		switch c := rec[i]; {
-		case hostByte[c]:
-		case c == ':':
+	for ; i < len(rec); i++ {
+		switch hostClass[rec[i]] {
+		case classHost:
+			continue
+		case classColon:
 			colon = true
-		default:
+			continue
+		case classOther:
 			shaped = false
+			continue
 		}
+		break // a space
 	}
 	switch {
 	case !shaped || i == start || i-start > maxHostname:
@@ -350,13 +339,25 @@ func hostWord(rec []byte, i int) (int, bool) {
 	return i, !isCEF(rec[start:i])
 }
 
-// hostByte marks the bytes of a hostname (and of an IPv4 address).
-var hostByte = func() (t [256]bool) {
-	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_") {
-		t[c] = true
+// hostClass sorts bytes for hostWord; hostByte marks the bytes of a
+// hostname (and of an IPv4 address).
+var hostClass, hostByte = func() (t [256]uint8, h [256]bool) {
+	for c := range t {
+		t[c] = classOther
 	}
-	return t
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_") {
+		t[c], h[c] = classHost, true
+	}
+	t[':'], t[' '] = classColon, classSpace
+	return t, h
 }()
+
+const (
+	classOther = iota
+	classHost
+	classColon
+	classSpace
+)
 
 // isHostname reports whether b has a hostname's shape: letters, digits,
 // '.', '-' and '_' (names and IPv4 addresses), or an IPv6 address.
