@@ -232,6 +232,10 @@ func TestAlerts(t *testing.T) {
 			if a.Reason.String() == "" {
 				t.Error("no reason text")
 			}
+			// "FaultTypeId : AlertId" is no alert text.
+			if a.Title == "FT1 : A1" {
+				t.Errorf("the Name was taken for the title")
+			}
 		})
 	}
 	ev := both(t, "CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|3|TITLE: User Account Created -- DESCRIPTION: d -- REMEDIATION: r|10")

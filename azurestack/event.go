@@ -155,9 +155,14 @@ func Classify(e *cef.Event) *Event {
 		a := &Alert{}
 		a.State, a.Reason = st.alertState()
 		a.FaultTypeID, a.AlertID = alertParts(e.SignatureID, e.Name)
-		text := e.Name
-		if st.hasMasDesc {
+		// The Name is the text only when it holds the labels, as in the
+		// page's sample line; "FaultTypeId : AlertId" is no title.
+		var text string
+		switch {
+		case st.hasMasDesc:
 			text = st.masDesc
+		case strings.Contains(e.Name, "TITLE:") || strings.Contains(e.Name, "DESCRIPTION:") || strings.Contains(e.Name, "REMEDIATION:"):
+			text = e.Name
 		}
 		a.Title, a.Description, a.Remediation = alertText(text)
 		ev.Alert = a
