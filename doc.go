@@ -31,10 +31,12 @@
 //     encoder.
 //   - severity: the CEF, syslog, Windows and Azure Stack Hub severity
 //     scales, conversions between them, and the Default/Verbose forwarding
-//     filter. (Planned.)
+//     filter.
 //   - azurestack: the event tables of Azure Stack Hub's syslog forwarding:
 //     Privileged and Recovery Endpoint events, Windows events with their Mas*
-//     extensions, alerts, ARM, backup, fault and WAC events. (Planned.)
+//     extensions, alerts, ARM, backup, fault and WAC events. A Record
+//     carries the classification of Azure Stack Hub events, and
+//     [Record.Pass] applies the forwarder's filter.
 //   - framing: RFC 6587 octet counting and non-transparent framing as
 //     bufio.SplitFuncs, for TCP and TLS (RFC 5425) streams. (Planned.)
 //

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cefsyslog/cefsyslog"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
+	"github.com/cefsyslog/cefsyslog/severity"
 )
 
 func Example() {
@@ -63,4 +64,21 @@ func ExampleParser() {
 	fmt.Println(rec.Syslog.Timestamp.Nanosecond(), err)
 	// Output:
 	// 123456789 <nil>
+}
+
+// Records can be filtered as Azure Stack Hub's forwarder filters events
+// (Set-SyslogServer -OutputSeverity Default). The events are constructed
+// from Microsoft's tables.
+func ExampleRecord_Pass() {
+	for _, line := range []string{
+		`<82>Mar 14 09:40:17 AZS-ERCS01 CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|Microsoft-AzureStack-PrivilegedEndpoint: 1006|NewCloudAdminUserEvent|10|Who=CONTOSO\\cloudadmin`,
+		`<86>Mar 14 10:15:02 AZS-ERCS01 CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|Microsoft-Windows-GroupPolicy:1501|Group Policy|2|MasLevel=4`,
+	} {
+		rec, _ := cefsyslog.Parse([]byte(line))
+		level, _ := rec.Level()
+		fmt.Println(rec.AzureStack.Kind, level, rec.Pass(severity.Default))
+	}
+	// Output:
+	// pep critical true
+	// windows information false
 }

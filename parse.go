@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cefsyslog/cefsyslog/azurestack"
 	"github.com/cefsyslog/cefsyslog/cef"
 	"github.com/cefsyslog/cefsyslog/rfc3164"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
@@ -202,6 +203,9 @@ func (p *Parser) parseCEF(rec *Record, text string, off int) {
 	off += len(text) - len(trimmed)
 	e, err := cef.Options{MaxLen: len(trimmed)}.Parse([]byte(trimmed))
 	rec.CEF = e
+	if ev := azurestack.Classify(e); ev != nil && ev.Product == azurestack.Hub {
+		rec.AzureStack = ev
+	}
 	// The syslog grammar's error, read first, comes first.
 	if pe, ok := errors.AsType[*cef.ParseError](err); ok && rec.Err == nil {
 		rec.Err = &ParseError{Format: CEF, Offset: off + pe.Offset, Reason: pe.Err.Error(), Err: err}

@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/cefsyslog/cefsyslog/azurestack"
 	"github.com/cefsyslog/cefsyslog/cef"
 	"github.com/cefsyslog/cefsyslog/internal/jsonw"
 	"github.com/cefsyslog/cefsyslog/rfc5424"
@@ -23,6 +24,10 @@ type Record struct {
 	// CEF is the CEF event: the whole of a bare CEF record, or the
 	// syslog message's MSG when it starts with "CEF:". Nil otherwise.
 	CEF *cef.Event
+	// AzureStack classifies the CEF event when it comes from Azure Stack
+	// Hub (the azurestack package's [azurestack.Hub]; HCI events are left
+	// out, as the output contract says). Nil otherwise.
+	AzureStack *azurestack.Event
 	// Err is nil when the message was read in full. Otherwise every field
 	// read before the problem is still set.
 	Err *ParseError
@@ -80,6 +85,9 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 	}
 	if r.CEF != nil {
 		dst = r.CEF.AppendJSON(jsonw.Key(dst, "cef"))
+	}
+	if r.AzureStack != nil {
+		dst = r.AzureStack.AppendJSON(jsonw.Key(dst, "azurestack"))
 	}
 	if r.Err != nil {
 		dst = append(jsonw.Key(dst, "error"), '{')

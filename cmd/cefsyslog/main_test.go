@@ -308,3 +308,34 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", status, out)
 	}
 }
+
+// TestParseOutputSeverity filters as Azure Stack Hub's forwarder does, and
+// counts what it leaves out.
+func TestParseOutputSeverity(t *testing.T) {
+	in := strings.Join([]string{
+		"CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|Microsoft-AzureStack-PrivilegedEndpoint: 1003|SupportSessionUnlockedEvent|10|", // critical
+		"CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|Microsoft-Windows-GroupPolicy:1501|Group Policy|2|MasLevel=4",                  // information
+		"CEF:0.0|Microsoft|Microsoft Azure Stack Hub|1.0|Microsoft-Windows-Kernel-Power:172|Power|0|MasLevel=5",                         // verbose
+		"<12>Mar 14 10:00:00 host app: disk almost full",                                                                                // syslog warning
+		"<14>1 2025-13-01T00:00:00Z host - - - - bad",                                                                                   // an error: always kept
+		"plain text without a level", // no level: kept
+	}, "\n")
+	out, stderr, status := runCmd(t, in, "parse", "--output-severity", "default")
+	if status != exitRecords {
+		t.Errorf("status %d", status)
+	}
+	if got := nonEmptyLines(out); got != 4 || strings.Contains(out, "MasLevel") {
+		t.Errorf("%d records kept:\n%s", got, out)
+	}
+	if !strings.Contains(stderr, "--output-severity default: 2 of 6 records filtered out") {
+		t.Errorf("stderr %q", stderr)
+	}
+	out, stderr, _ = runCmd(t, in, "parse", "--output-severity", "Verbose")
+	if nonEmptyLines(out) != 6 || !strings.Contains(stderr, "0 of 6 records filtered out") {
+		t.Errorf("verbose kept %d records; stderr %q", nonEmptyLines(out), stderr)
+	}
+	_, stderr, status = runCmd(t, in, "parse", "--output-severity", "loud")
+	if status != exitUsage || !strings.Contains(stderr, "output-severity") {
+		t.Errorf("bad value: status %d, stderr %q", status, stderr)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/severity"
 )
 
 const parseUsage = `Usage: cefsyslog parse [flags] [FILE...]
@@ -18,6 +19,13 @@ Reads syslog and CEF messages from each FILE (standard input when there is
 none, or for "-"), one message per line ("\n" or "\r\n"), and writes one JSON
 record per message to standard output, in input order. Empty lines are
 skipped; no other message is. The records are described in docs/output.md.
+
+With --output-severity, records are filtered as Azure Stack Hub's syslog
+forwarder filters events (Set-SyslogServer -OutputSeverity): default keeps
+critical, error and warning, verbose keeps every level. A record's level is
+its Azure Stack level, else its CEF severity, else its syslog severity;
+records without a level, and records with an error, are always kept. How many
+records were filtered out is written to standard error.
 
 Exit status: 0 when every message parsed; 1 when at least one record carries
 an error (all records are still written); 2 for bad flags or a file that
@@ -34,6 +42,10 @@ type parseFlags struct {
 	location string
 	charset  string
 	maxSize  int
+	// filter is the --output-severity; filtering is off when it is nil.
+	filter *severity.Filter
+	// read and filtered count the records, for the filter's report.
+	read, filtered int
 }
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -50,6 +62,14 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
 	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` before parsing: Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030, ...")
 	fs.IntVar(&pf.maxSize, "max-size", cefsyslog.DefaultMaxLen, "longest message in `bytes`; a longer one yields a record with an error")
+	fs.Func("output-severity", "keep only the records Azure Stack Hub's forwarder would send with this `severity`: default or verbose", func(v string) error {
+		var f severity.Filter
+		if err := f.UnmarshalText([]byte(v)); err != nil {
+			return err
+		}
+		pf.filter = &f
+		return nil
+	})
 	fs.BoolVar(&pf.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
 
 	files, err := parseInterspersed(fs, args)
@@ -76,6 +96,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
 		return exitUsage
+	}
+	if pf.filter != nil {
+		fmt.Fprintf(stderr, "cefsyslog parse: --output-severity %s: %d of %d records filtered out\n", pf.filter, pf.filtered, pf.read)
 	}
 	return status
 }
@@ -135,6 +158,11 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 		rec, err := pf.parser.Parse(line)
 		if err != nil {
 			status = exitRecords
+		}
+		pf.read++
+		if pf.filter != nil && !rec.Pass(*pf.filter) {
+			pf.filtered++
+			continue
 		}
 		buf = append(rec.AppendJSON(buf[:0]), '\n')
 		if _, err := out.Write(buf); err != nil {
