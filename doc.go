@@ -37,8 +37,9 @@
 //     extensions, alerts, ARM, backup, fault and WAC events. A Record
 //     carries the classification of Azure Stack Hub events, and
 //     [Record.Pass] applies the forwarder's filter.
-//   - framing: RFC 6587 octet counting and non-transparent framing as
-//     bufio.SplitFuncs, for TCP and TLS (RFC 5425) streams. (Planned.)
+//   - framing: RFC 6587 octet counting and non-transparent framing, as
+//     bufio.SplitFuncs and as a Reader that reports bad frames and goes
+//     on, for TCP and TLS (RFC 5425) streams.
 //
 // Around them:
 //

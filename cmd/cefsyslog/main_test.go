@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -151,7 +152,7 @@ func TestParseExitStatus(t *testing.T) {
 		{"bad location", "", []string{"parse", "--location", "Mars/Base"}, exitUsage, "--location"},
 		{"bad year", "", []string{"parse", "--year", "-3"}, exitUsage, "--year"},
 		{"bad max-size", "", []string{"parse", "--max-size", "0"}, exitUsage, "--max-size"},
-		{"framing not yet", "", []string{"parse", "--framing", "octet-counting"}, exitUsage, "not supported yet"},
+		{"bad framing", "", []string{"parse", "--framing", "carrier-pigeon"}, exitUsage, "unknown mode"},
 		{"unknown charset", "", []string{"parse", "--charset", "klingon"}, exitUsage, "unknown charset"},
 		{"missing file", "", []string{"parse", "/nonexistent/file.log"}, exitUsage, "no such file"},
 		{"help", "", []string{"parse", "-h"}, exitOK, "Exit status"},
@@ -246,57 +247,47 @@ func TestParseTooLongGoesOn(t *testing.T) {
 	}
 }
 
-// TestLineReaderBounded checks the reader's promise: each line comes back
-// whole when it fits in max bytes, and otherwise as a prefix of more than
-// max bytes, with the accumulator never growing past max+1.
-func TestLineReaderBounded(t *testing.T) {
+// TestParseFraming reads one stream in each framing, and the framing
+// errors that become records.
+func TestParseFraming(t *testing.T) {
 	for _, tt := range []struct {
-		name string
-		in   string
-		max  int
-		want []string // the lines as they are in the input
+		name, framing, in string
+		messages          []string // each record's syslog.message, or its error reason after "!"
 	}{
-		{"plain", "a\nb\n", 10, []string{"a", "b"}},
-		{"crlf and last line", "a\r\nb", 10, []string{"a", "b"}},
-		{"empty lines kept for the caller", "\n\r\n", 10, []string{"", ""}},
-		{"exactly max", "abcde\n", 5, []string{"abcde"}},
-		{"over max", "abcdefgh\nz\n", 5, []string{"abcdefgh", "z"}},
-		// A '\r' at the cut is not a terminator: the line stays over max.
-		{"cr at the cut", "abcde\rfgh\n", 5, []string{"abcde\rfgh"}},
-		{"crlf right after max", "abcde\r\n", 5, []string{"abcde"}},
-		{"long", strings.Repeat("x", 300000) + "\nend", 1000, []string{strings.Repeat("x", 300000), "end"}},
+		{"lines", "lines", "<13>1 - - - - - - a\r\n\n<13>1 - - - - - - b\x00c", []string{"a", "b\x00c"}},
+		{"non-transparent", "non-transparent", "<13>1 - - - - - - a\x00<13>1 - - - - - - b\n", []string{"a", "b"}},
+		{"octet counting", "octet-counting", "21 <13>1 - - - - - - a\nb19 <13>1 - - - - - - c", []string{"a\nb", "c"}},
+		{"auto, octet counting", "auto", "19 <13>1 - - - - - - a", []string{"a"}},
+		{"auto, lines", "auto", "<13>1 - - - - - - a\n", []string{"a"}},
+		{"bad length", "octet-counting", "<13>1 - - - - - - a\n19 <13>1 - - - - - - b", []string{"!invalid frame length", "b"}},
+		{"cut short", "octet-counting", "19 <13>1 - - - - - - b20 <13>1", []string{"b", "!frame cut short by the end of the stream"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, wrap := range []func(string) *lineReader{
-				func(s string) *lineReader { return newLineReader(strings.NewReader(s), tt.max, nil) },
-				func(s string) *lineReader {
-					return newLineReader(iotest.OneByteReader(strings.NewReader(s)), tt.max, nil)
-				},
-			} {
-				l := wrap(tt.in)
-				var got []string
-				for {
-					line, ok := l.next()
-					if !ok {
-						break
+			out, stderr, _ := runCmd(t, tt.in, "parse", "--framing", tt.framing)
+			var got []string
+			for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				var rec struct {
+					Syslog struct{ Message string }
+					Error  *struct {
+						Offset int
+						Reason string
 					}
-					got = append(got, string(line))
-					if cap(l.acc) > 2*(tt.max+1)+64 {
-						t.Errorf("accumulator grew to %d bytes for max %d", cap(l.acc), tt.max)
-					}
+					Raw string
 				}
-				if len(got) != len(tt.want) {
-					t.Fatalf("%d lines, want %d: %q", len(got), len(tt.want), got)
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatalf("%v: %s", err, line)
 				}
-				for i, w := range tt.want {
-					g := got[i]
-					if len(w) <= tt.max && g != w {
-						t.Errorf("line %d = %q, want %q", i, g, w)
+				if rec.Error != nil {
+					got = append(got, "!"+rec.Error.Reason)
+					if rec.Raw == "" {
+						t.Errorf("a framing error without raw bytes: %s", line)
 					}
-					if len(w) > tt.max && (len(g) <= tt.max || !strings.HasPrefix(w, g)) {
-						t.Errorf("long line %d came back as %d bytes, not a prefix over %d", i, len(g), tt.max)
-					}
+					continue
 				}
+				got = append(got, rec.Syslog.Message)
+			}
+			if !cmp.Equal(got, tt.messages) {
+				t.Errorf("got %q, want %q (stderr %q)", got, tt.messages, stderr)
 			}
 		})
 	}

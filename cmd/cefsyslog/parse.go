@@ -10,15 +10,22 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/framing"
 	"github.com/cefsyslog/cefsyslog/severity"
 )
 
 const parseUsage = `Usage: cefsyslog parse [flags] [FILE...]
 
 Reads syslog and CEF messages from each FILE (standard input when there is
-none, or for "-"), one message per line ("\n" or "\r\n"), and writes one JSON
-record per message to standard output, in input order. Empty lines are
-skipped; no other message is. The records are described in docs/output.md.
+none, or for "-"), one message per line ("\n" or "\r\n") unless --framing says
+otherwise, and writes one JSON record per message to standard output, in
+input order. Empty lines are skipped; no other message is. The records are
+described in docs/output.md.
+
+--framing reads what a syslog server received over TCP or TLS: lines (the
+default), octet-counting (RFC 6587 "LEN SP MSG", as RFC 5425 uses over TLS),
+non-transparent (messages ending in LF, CRLF or NUL), or auto (octet counting
+when a file starts with a digit, non-transparent otherwise).
 
 With --output-severity, records are filtered as Azure Stack Hub's syslog
 forwarder filters events (Set-SyslogServer -OutputSeverity): default keeps
@@ -37,7 +44,8 @@ Flags:
 // parseFlags holds the parse subcommand's settings.
 type parseFlags struct {
 	parser   cefsyslog.Parser
-	framing  string
+	framing  framing.Mode
+	trailer  framing.Trailer
 	year     int
 	location string
 	charset  string
@@ -49,7 +57,7 @@ type parseFlags struct {
 }
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var pf parseFlags
+	pf := parseFlags{framing: framing.NonTransparent, trailer: framing.TrailerLF}
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -57,7 +65,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	fs.TextVar(&pf.parser.Format, "format", cefsyslog.Auto, "message `format`: auto, rfc5424, rfc3164 or cef")
-	fs.StringVar(&pf.framing, "framing", "lines", "how messages are delimited: `lines` (one per line)")
+	fs.Func("framing", "how messages are delimited: `mode` lines (the default), octet-counting, non-transparent or auto", func(v string) error {
+		pf.trailer = framing.DefaultTrailer
+		if v == "lines" {
+			pf.trailer = framing.TrailerLF
+		}
+		return pf.framing.UnmarshalText([]byte(v))
+	})
 	fs.IntVar(&pf.year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
 	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
 	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` before parsing: Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030, ...")
@@ -106,9 +120,6 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // check validates the flags and completes the Parser; it returns a message
 // for the first bad flag.
 func (pf *parseFlags) check() string {
-	if pf.framing != "lines" {
-		return fmt.Sprintf("--framing %q is not supported yet; use lines", pf.framing)
-	}
 	if pf.charset != "" {
 		enc, err := cefsyslog.LookupCharset(pf.charset)
 		if err != nil {
@@ -145,17 +156,26 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 		r = f
 	}
 	status := exitOK
-	lines := newLineReader(r, pf.maxSize, func() { out.Flush() })
+	// MaxSize one over --max-size: a frame cut there is longer than the
+	// parser's limit, which reports it the same way whatever the framing.
+	frames := framing.Reader{Mode: pf.framing, Trailer: pf.trailer, MaxSize: pf.maxSize + 1}
+	frames.Reset(flushBeforeRead{r, func() { out.Flush() }})
 	var buf []byte
 	for {
-		line, ok := lines.next()
-		if !ok {
+		frame, ferr := frames.Next()
+		if ferr == io.EOF {
 			break
 		}
-		if len(line) == 0 {
-			continue
+		fe, isFrameErr := errors.AsType[*framing.Error](ferr)
+		if ferr != nil && !isFrameErr {
+			fmt.Fprintf(stderr, "cefsyslog parse: %s: %v\n", name, ferr)
+			return exitUsage
 		}
-		rec, err := pf.parser.Parse(line)
+		rec, err := pf.parser.Parse(frame)
+		if isFrameErr && fe.Err != framing.ErrTooLong {
+			rec.Err = frameError(rec, frame, fe)
+			err = rec.Err
+		}
 		if err != nil {
 			status = exitRecords
 		}
@@ -170,11 +190,32 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 			return exitUsage
 		}
 	}
-	if err := lines.Err(); err != nil {
-		fmt.Fprintf(stderr, "cefsyslog parse: %s: %v\n", name, err)
-		return exitUsage
-	}
 	return status
+}
+
+// frameError describes a frame the framing could not read as it should:
+// a bad MSG-LEN (the frame holds the bytes from it to the next LF, so the
+// problem is at their start), or a stream cut inside a frame (the problem
+// is at the end of what arrived).
+func frameError(rec *cefsyslog.Record, frame []byte, fe *framing.Error) *cefsyslog.ParseError {
+	off := 0
+	if fe.Err == framing.ErrTruncated {
+		off = len(frame)
+	}
+	return &cefsyslog.ParseError{Format: rec.Format, Offset: off, Reason: fe.Err.Error(), Err: fe}
+}
+
+// flushBeforeRead flushes the output before each read of the input, so
+// that "tail -f app.log | cefsyslog parse" prints each record as its line
+// arrives, and not when a buffer fills.
+type flushBeforeRead struct {
+	r     io.Reader
+	flush func()
+}
+
+func (f flushBeforeRead) Read(p []byte) (int, error) {
+	f.flush()
+	return f.r.Read(p)
 }
 
 // parseInterspersed parses flags that may come before, between or after
