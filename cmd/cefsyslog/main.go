@@ -3,9 +3,10 @@
 // Usage:
 //
 //	cefsyslog parse [flags] [FILE...]   messages in, one JSON record per line out
+//	cefsyslog listen [flags]            receive over UDP, TCP and TLS, records out
 //	cefsyslog version                   print the version
 //
-// Run "cefsyslog parse -h" for the flags. The output format is described
+// Run "cefsyslog parse -h" or "cefsyslog listen -h" for the flags. The output format is described
 // in docs/output.md.
 package main
 

@@ -19,9 +19,10 @@ const usage = `cefsyslog turns syslog and CEF messages into JSON records.
 Usage:
 
 	cefsyslog parse [flags] [FILE...]   read messages, write one JSON record per line
+	cefsyslog listen [flags]            receive over UDP, TCP and TLS, write records
 	cefsyslog version                   print the version
 
-Run "cefsyslog parse -h" for the flags of parse.
+Run "cefsyslog parse -h" or "cefsyslog listen -h" for their flags.
 The output format is described in docs/output.md.
 `
 
@@ -35,6 +36,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "parse":
 		return runParse(args[1:], stdin, stdout, stderr)
+	case "listen":
+		return runListen(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
