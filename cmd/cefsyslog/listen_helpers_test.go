@@ -259,7 +259,7 @@ func countLines(name string) int {
 // pki is a CA with the certificates the tests need, as PEM files.
 type pki struct {
 	dir                              string
-	ca, caKey                        string // the CA that signs everyone
+	ca                               string // the CA that signs everyone
 	serverCert, serverKey            string // "server.test", 127.0.0.1
 	clientCert, clientKey            string // "sender.example.com"
 	otherCert, otherKey              string // "sender.example.com", signed by another CA
