@@ -459,7 +459,7 @@ func (s *server) serve(c net.Conn, isTLS bool) {
 		}
 		s.stats.received.Add(1)
 		s.stats.bytes.Add(int64(len(frame)))
-		rec, ok := s.encode(frame, fe, &peer)
+		rec, ok := s.encode(dropTrailingLF(frame), fe, &peer)
 		s.queue <- rec // waits when the queue is full: back-pressure
 		s.count(ok)
 	}
@@ -497,12 +497,10 @@ func (s *server) readUDP() {
 			continue
 		}
 		msg := buf[:n]
-		if len(msg) > 0 && (msg[len(msg)-1] == '\n' || msg[len(msg)-1] == 0) {
+		if len(msg) > 0 && msg[len(msg)-1] == 0 {
 			msg = msg[:len(msg)-1]
-			if len(msg) > 0 && msg[len(msg)-1] == '\r' {
-				msg = msg[:len(msg)-1]
-			}
 		}
+		msg = dropTrailingLF(msg)
 		s.stats.received.Add(1)
 		s.stats.bytes.Add(int64(n))
 		peer := peerInfo{transport: "udp", addr: addr.String()}

@@ -257,6 +257,7 @@ func TestParseFraming(t *testing.T) {
 		{"lines", "lines", "<13>1 - - - - - - a\r\n\n<13>1 - - - - - - b\x00c", []string{"a", "b\x00c"}},
 		{"non-transparent", "non-transparent", "<13>1 - - - - - - a\x00<13>1 - - - - - - b\n", []string{"a", "b"}},
 		{"octet counting", "octet-counting", "21 <13>1 - - - - - - a\nb19 <13>1 - - - - - - c", []string{"a\nb", "c"}},
+		{"octet counting, LF at the end dropped", "octet-counting", "20 <13>1 - - - - - - a\n", []string{"a"}},
 		{"auto, octet counting", "auto", "19 <13>1 - - - - - - a", []string{"a"}},
 		{"auto, lines", "auto", "<13>1 - - - - - - a\n", []string{"a"}},
 		{"bad length", "octet-counting", "<13>1 - - - - - - a\n19 <13>1 - - - - - - b", []string{"!invalid frame length", "b"}},

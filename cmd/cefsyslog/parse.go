@@ -171,7 +171,7 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 			fmt.Fprintf(stderr, "cefsyslog parse: %s: %v\n", name, ferr)
 			return exitUsage
 		}
-		rec, err := pf.parser.Parse(frame)
+		rec, err := pf.parser.Parse(dropTrailingLF(frame))
 		if isFrameErr && fe.Err != framing.ErrTooLong {
 			rec.Err = frameError(rec, frame, fe)
 			err = rec.Err
@@ -203,6 +203,20 @@ func frameError(rec *cefsyslog.Record, frame []byte, fe *framing.Error) *cefsysl
 		off = len(frame)
 	}
 	return &cefsyslog.ParseError{Format: rec.Format, Offset: off, Reason: fe.Err.Error(), Err: fe}
+}
+
+// dropTrailingLF drops one LF, or CRLF, that ends a message. rsyslog's
+// RSYSLOG_SyslogProtocol23Format and other templates end messages with LF
+// and count it in an octet-counted frame; rsyslog's own receivers drop it
+// too (parser.dropTrailingLFOnReception). Lines never end in one.
+func dropTrailingLF(msg []byte) []byte {
+	if n := len(msg); n > 0 && msg[n-1] == '\n' {
+		msg = msg[:n-1]
+		if n > 1 && msg[n-2] == '\r' {
+			msg = msg[:n-2]
+		}
+	}
+	return msg
 }
 
 // flushBeforeRead flushes the output before each read of the input, so
