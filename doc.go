@@ -45,8 +45,10 @@
 //
 //   - cmd/cefsyslog: the command. "cefsyslog parse" turns log files into
 //     JSON records, one per line; "listen" receives over UDP, TCP and TLS
-//     (planned); "audit" reports loss and duplicates (planned).
-//   - examples: small programs to copy, each built and tested. (Planned.)
+//     with mutual authentication, with a bounded queue and counters;
+//     "audit" reports loss and duplicates (planned).
+//   - examples: small programs to copy, each built and tested: parsefile
+//     (a file to records) and receiver (a short TLS receiver).
 //   - fuzz: fuzz targets across packages, next to each package's own.
 //     (Planned.)
 //   - bench: a separate module that measures the parsers against the best
