@@ -40,13 +40,16 @@
 //   - framing: RFC 6587 octet counting and non-transparent framing, as
 //     bufio.SplitFuncs and as a Reader that reports bad frames and goes
 //     on, for TCP and TLS (RFC 5425) streams.
+//   - audit: watches records for lost, duplicated, late and replayed
+//     messages (MasEventRecordID, [meta sequenceId], content fingerprints)
+//     and silent sources, per source, within a memory budget.
 //
 // Around them:
 //
 //   - cmd/cefsyslog: the command. "cefsyslog parse" turns log files into
 //     JSON records, one per line; "listen" receives over UDP, TCP and TLS
 //     with mutual authentication, with a bounded queue and counters;
-//     "audit" reports loss and duplicates (planned).
+//     "audit" reports loss, duplicates, replays and silences.
 //   - examples: small programs to copy, each built and tested: parsefile
 //     (a file to records) and receiver (a short TLS receiver).
 //   - fuzz: fuzz targets across packages, next to each package's own.

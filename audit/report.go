@@ -214,18 +214,27 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, ", %s to %s", r.Start.Format(time.RFC3339), r.End.Format(time.RFC3339))
 	}
 	b.WriteString("\n\n")
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tSTREAM\tEVENTS\tNUMBERS\tMISSING\tDUPLICATES\tLATE\tRESTARTS\tREPLAYS\tSILENCES")
 	for _, s := range r.Sources {
 		silences := int64(len(s.Silences)) + s.SilencesDropped
 		fmt.Fprintf(tw, "%s\t\t%d\t\t\t\t\t\t%d\t%d\n", s.Source, s.Events, s.Replays, silences)
 		for _, q := range s.Sequences {
 			numbers := fmt.Sprintf("%d–%d", q.First, q.Last)
-			fmt.Fprintf(tw, "\t%s (%s)\t%d\t%s\t%d\t%d\t%d\t%d\n",
+			if q.First == q.Last {
+				numbers = fmt.Sprint(q.First)
+			}
+			fmt.Fprintf(tw, "\t%s (%s)\t%d\t%s\t%d\t%d\t%d\t%d\t\t\n",
 				q.Stream, q.Sequence, q.Received, numbers, q.Missing, q.Duplicates, q.Late, q.RestartCount)
 		}
 	}
 	tw.Flush()
+	// Rows end in empty cells, which tabwriter pads.
+	for line := range strings.Lines(table.String()) {
+		b.WriteString(strings.TrimRight(line, " \n"))
+		b.WriteByte('\n')
+	}
 
 	var findings []string
 	for _, s := range r.Sources {

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/audit"
 	"github.com/cefsyslog/cefsyslog/framing"
 	"github.com/cefsyslog/cefsyslog/internal/jsonw"
 )
@@ -42,6 +43,10 @@ senders slow down) and UDP datagrams are dropped and counted. The counters
 are written to standard error on SIGUSR1 and at exit, and served with
 expvar on --metrics. SIGHUP re-reads the certificate files. SIGTERM and
 SIGINT stop accepting, drain the queue and exit 0.
+
+With --dedupe, a record whose event was already received among the last
+--dedupe-window records (the same content, whatever the syslog timestamp
+and host) is dropped as a replay and counted ("deduplicated").
 
 Exit status: 0 after SIGTERM or SIGINT; 1 when the output failed; 2 for bad
 flags or an address that cannot be listened on.
@@ -67,6 +72,8 @@ type listenConfig struct {
 	framing          framing.Mode
 	parser           cefsyslog.Parser
 	location         string
+	dedupe           bool
+	dedupeWindow     int
 }
 
 func runListen(args []string, stdout, stderr io.Writer) int {
@@ -101,6 +108,8 @@ func runListen(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&lc.parser.Year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
 	fs.StringVar(&lc.location, "location", "UTC", "time `zone` of timestamps without an offset")
 	fs.BoolVar(&lc.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
+	fs.BoolVar(&lc.dedupe, "dedupe", false, "drop records whose event was already received within --dedupe-window records (replays), and count them")
+	fs.IntVar(&lc.dedupeWindow, "dedupe-window", audit.DefaultReplayWindow, "with --dedupe, how many recent `records` replays are looked for in")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -173,6 +182,8 @@ func (lc *listenConfig) check() string {
 		return fmt.Sprintf("--max-conns %d must be positive", lc.maxConns)
 	case lc.queue <= 0:
 		return fmt.Sprintf("--queue %d must be positive", lc.queue)
+	case lc.dedupe && lc.dedupeWindow <= 0:
+		return fmt.Sprintf("--dedupe-window %d must be positive", lc.dedupeWindow)
 	case lc.idleTimeout < 0 || lc.handshakeTimeout <= 0 || lc.drainTimeout < 0:
 		return "timeouts must not be negative"
 	}
@@ -215,6 +226,9 @@ type server struct {
 	failed    chan struct{}  // closed when the output fails
 	failOnce  sync.Once
 	outErr    error
+
+	dedupeMu sync.Mutex
+	dedupe   *audit.Tracker // with --dedupe
 }
 
 func newServer(cfg *listenConfig, out io.Writer, stderr io.Writer) (*server, error) {
@@ -228,6 +242,9 @@ func newServer(cfg *listenConfig, out io.Writer, stderr io.Writer) (*server, err
 		conns:     make(map[net.Conn]struct{}),
 		writerEnd: make(chan struct{}),
 		failed:    make(chan struct{}),
+	}
+	if cfg.dedupe {
+		s.dedupe = audit.New(audit.Config{Sequences: []audit.Sequence{}, ReplayWindow: cfg.dedupeWindow})
 	}
 	if cfg.tls != "" {
 		conf, err := loadTLS(cfg)
@@ -460,6 +477,9 @@ func (s *server) serve(c net.Conn, isTLS bool) {
 		s.stats.received.Add(1)
 		s.stats.bytes.Add(int64(len(frame)))
 		rec, ok := s.encode(dropTrailingLF(frame), fe, &peer)
+		if rec == nil {
+			continue // a replay, dropped and counted
+		}
 		s.queue <- rec // waits when the queue is full: back-pressure
 		s.count(ok)
 	}
@@ -505,6 +525,9 @@ func (s *server) readUDP() {
 		s.stats.bytes.Add(int64(n))
 		peer := peerInfo{transport: "udp", addr: addr.String()}
 		rec, ok := s.encode(msg, nil, &peer)
+		if rec == nil {
+			continue // a replay, dropped and counted
+		}
 		select {
 		case s.queue <- rec:
 			s.count(ok)
@@ -532,13 +555,22 @@ func (s *server) count(ok bool) {
 
 // encode parses one message and returns its record line, the contract's
 // record with "received" and "peer" added, and whether it parsed without
-// error.
+// error. With --dedupe it returns a nil line for a replay, which it counts.
 func (s *server) encode(msg []byte, fe *framing.Error, peer *peerInfo) ([]byte, bool) {
 	now := time.Now()
 	rec, err := s.cfg.parser.Parse(msg)
 	if fe != nil {
 		rec.Err = frameError(rec, msg, fe)
 		err = rec.Err
+	}
+	if s.dedupe != nil && err == nil {
+		s.dedupeMu.Lock()
+		v := s.dedupe.ObserveAt(rec, now)
+		s.dedupeMu.Unlock()
+		if v.Has(audit.Replay) {
+			s.stats.dedup.Add(1)
+			return nil, true
+		}
 	}
 	b := rec.AppendJSON(make([]byte, 0, 2*len(msg)+256))
 	b = b[:len(b)-1] // reopen the object

@@ -182,6 +182,7 @@ type counters struct {
 	Open                                              int64            `json:"connections_open"`
 	Rejected                                          int64            `json:"connections_rejected"`
 	Handshake                                         map[string]int64 `json:"tls_handshake_failures"`
+	Deduplicated                                      int64
 }
 
 // report asks for the counters with SIGUSR1.

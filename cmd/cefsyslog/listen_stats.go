@@ -24,6 +24,7 @@ type stats struct {
 	parsed      *expvar.Int // records queued without an error
 	errors      *expvar.Int // records queued with an error
 	dropped     *expvar.Int // UDP messages dropped: the queue was full
+	dedup       *expvar.Int // replays dropped with --dedupe
 	written     *expvar.Int // records written to the output
 	bytes       *expvar.Int // message bytes read
 	connections *expvar.Int // TCP and TLS connections accepted
@@ -38,7 +39,7 @@ func newStats() *stats {
 		"received": &s.received, "parsed": &s.parsed, "errors": &s.errors,
 		"dropped": &s.dropped, "written": &s.written, "bytes": &s.bytes,
 		"connections": &s.connections, "connections_open": &s.open,
-		"connections_rejected": &s.rejected,
+		"connections_rejected": &s.rejected, "deduplicated": &s.dedup,
 	} {
 		*v = new(expvar.Int)
 		s.vars.Set(name, *v)

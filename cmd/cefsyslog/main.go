@@ -4,9 +4,10 @@
 //
 //	cefsyslog parse [flags] [FILE...]   messages in, one JSON record per line out
 //	cefsyslog listen [flags]            receive over UDP, TCP and TLS, records out
+//	cefsyslog audit [flags] [FILE...]   report lost, duplicated and replayed messages
 //	cefsyslog version                   print the version
 //
-// Run "cefsyslog parse -h" or "cefsyslog listen -h" for the flags. The output format is described
+// Run "cefsyslog parse -h", "listen -h" or "audit -h" for the flags. The output format is described
 // in docs/output.md.
 package main
 

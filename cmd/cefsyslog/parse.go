@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog"
+	"github.com/cefsyslog/cefsyslog/audit"
 	"github.com/cefsyslog/cefsyslog/framing"
 	"github.com/cefsyslog/cefsyslog/severity"
 )
@@ -34,6 +35,12 @@ its Azure Stack level, else its CEF severity, else its syslog severity;
 records without a level, and records with an error, are always kept. How many
 records were filtered out is written to standard error.
 
+With --dedupe, a record whose event was already seen among the last
+--dedupe-window records (the same content, whatever the syslog timestamp
+and host a relay wrote) is dropped as a replay, and how many were dropped is
+written to standard error. Records with an error are always kept. See the
+audit package for what counts as the same event.
+
 Exit status: 0 when every message parsed; 1 when at least one record carries
 an error (all records are still written); 2 for bad flags or a file that
 cannot be read.
@@ -52,30 +59,25 @@ type parseFlags struct {
 	maxSize  int
 	// filter is the --output-severity; filtering is off when it is nil.
 	filter *severity.Filter
-	// read and filtered count the records, for the filter's report.
-	read, filtered int
+	// dedupe, with --dedupe, finds the replays to drop.
+	dedupe *audit.Tracker
+	// read, filtered and dropped count the records, for the reports of
+	// the filter and of --dedupe.
+	read, filtered, dropped int
+}
+
+func newParseFlags() *parseFlags {
+	return &parseFlags{framing: framing.NonTransparent, trailer: framing.TrailerLF}
 }
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	pf := parseFlags{framing: framing.NonTransparent, trailer: framing.TrailerLF}
+	pf := newParseFlags()
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), parseUsage)
 		fs.PrintDefaults()
 	}
-	fs.TextVar(&pf.parser.Format, "format", cefsyslog.Auto, "message `format`: auto, rfc5424, rfc3164 or cef")
-	fs.Func("framing", "how messages are delimited: `mode` lines (the default), octet-counting, non-transparent or auto", func(v string) error {
-		pf.trailer = framing.DefaultTrailer
-		if v == "lines" {
-			pf.trailer = framing.TrailerLF
-		}
-		return pf.framing.UnmarshalText([]byte(v))
-	})
-	fs.IntVar(&pf.year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
-	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
-	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` before parsing: Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030, ...")
-	fs.IntVar(&pf.maxSize, "max-size", cefsyslog.DefaultMaxLen, "longest message in `bytes`; a longer one yields a record with an error")
 	fs.Func("output-severity", "keep only the records Azure Stack Hub's forwarder would send with this `severity`: default or verbose", func(v string) error {
 		var f severity.Filter
 		if err := f.UnmarshalText([]byte(v)); err != nil {
@@ -84,7 +86,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pf.filter = &f
 		return nil
 	})
-	fs.BoolVar(&pf.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
+	pf.addReadFlags(fs)
+	dedupe := fs.Bool("dedupe", false, "drop records whose event was already seen within --dedupe-window records (replays), and count them")
+	dedupeWindow := fs.Int("dedupe-window", audit.DefaultReplayWindow, "with --dedupe, how many recent `records` replays are looked for in")
 
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -96,6 +100,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if msg := pf.check(); msg != "" {
 		fmt.Fprintf(stderr, "cefsyslog parse: %s\n", msg)
 		return exitUsage
+	}
+	if *dedupe {
+		if *dedupeWindow <= 0 {
+			fmt.Fprintf(stderr, "cefsyslog parse: --dedupe-window %d must be positive\n", *dedupeWindow)
+			return exitUsage
+		}
+		pf.dedupe = audit.New(audit.Config{Sequences: []audit.Sequence{}, ReplayWindow: *dedupeWindow})
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -114,7 +125,28 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if pf.filter != nil {
 		fmt.Fprintf(stderr, "cefsyslog parse: --output-severity %s: %d of %d records filtered out\n", pf.filter, pf.filtered, pf.read)
 	}
+	if pf.dedupe != nil {
+		fmt.Fprintf(stderr, "cefsyslog parse: --dedupe: %d of %d records dropped as replays\n", pf.dropped, pf.read)
+	}
 	return status
+}
+
+// addReadFlags adds the flags that say how to read the input, which parse
+// and audit share.
+func (pf *parseFlags) addReadFlags(fs *flag.FlagSet) {
+	fs.TextVar(&pf.parser.Format, "format", cefsyslog.Auto, "message `format`: auto, rfc5424, rfc3164 or cef")
+	fs.Func("framing", "how messages are delimited: `mode` lines (the default), octet-counting, non-transparent or auto", func(v string) error {
+		pf.trailer = framing.DefaultTrailer
+		if v == "lines" {
+			pf.trailer = framing.TrailerLF
+		}
+		return pf.framing.UnmarshalText([]byte(v))
+	})
+	fs.IntVar(&pf.year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
+	fs.StringVar(&pf.location, "location", "UTC", "time `zone` of timestamps without an offset, e.g. Europe/Berlin")
+	fs.StringVar(&pf.charset, "charset", "", "decode input from this `charset` before parsing: Shift_JIS, EUC-JP, ISO-2022-JP, windows-1252, GB18030, ...")
+	fs.IntVar(&pf.maxSize, "max-size", cefsyslog.DefaultMaxLen, "longest message in `bytes`; a longer one yields a record with an error")
+	fs.BoolVar(&pf.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
 }
 
 // check validates the flags and completes the Parser; it returns a message
@@ -145,11 +177,34 @@ func (pf *parseFlags) check() string {
 
 // parseFile streams one input into records and returns its exit status.
 func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer, stderr io.Writer) int {
+	var buf []byte
+	return pf.eachRecord("parse", name, stdin, func() { out.Flush() }, stderr, func(rec *cefsyslog.Record) error {
+		pf.read++
+		if pf.filter != nil && !rec.Pass(*pf.filter) {
+			pf.filtered++
+			return nil
+		}
+		if pf.dedupe != nil && rec.Err == nil && pf.dedupe.Observe(rec).Has(audit.Replay) {
+			pf.dropped++
+			return nil
+		}
+		buf = append(rec.AppendJSON(buf[:0]), '\n')
+		_, err := out.Write(buf)
+		return err
+	})
+}
+
+// eachRecord reads one input with the framing and parser flags and calls
+// fn with each record, in input order; flush runs before each read of the
+// input. It returns exitRecords when a record carries an error, and
+// exitUsage (after saying why on stderr) when the input cannot be read or
+// fn fails.
+func (pf *parseFlags) eachRecord(cmd, name string, stdin io.Reader, flush func(), stderr io.Writer, fn func(*cefsyslog.Record) error) int {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
+			fmt.Fprintf(stderr, "cefsyslog %s: %v\n", cmd, err)
 			return exitUsage
 		}
 		defer f.Close()
@@ -159,8 +214,7 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 	// MaxSize one over --max-size: a frame cut there is longer than the
 	// parser's limit, which reports it the same way whatever the framing.
 	frames := framing.Reader{Mode: pf.framing, Trailer: pf.trailer, MaxSize: pf.maxSize + 1}
-	frames.Reset(flushBeforeRead{r, func() { out.Flush() }})
-	var buf []byte
+	frames.Reset(flushBeforeRead{r, flush})
 	for {
 		frame, ferr := frames.Next()
 		if ferr == io.EOF {
@@ -168,7 +222,7 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 		}
 		fe, isFrameErr := errors.AsType[*framing.Error](ferr)
 		if ferr != nil && !isFrameErr {
-			fmt.Fprintf(stderr, "cefsyslog parse: %s: %v\n", name, ferr)
+			fmt.Fprintf(stderr, "cefsyslog %s: %s: %v\n", cmd, name, ferr)
 			return exitUsage
 		}
 		rec, err := pf.parser.Parse(dropTrailingLF(frame))
@@ -179,14 +233,8 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 		if err != nil {
 			status = exitRecords
 		}
-		pf.read++
-		if pf.filter != nil && !rec.Pass(*pf.filter) {
-			pf.filtered++
-			continue
-		}
-		buf = append(rec.AppendJSON(buf[:0]), '\n')
-		if _, err := out.Write(buf); err != nil {
-			fmt.Fprintf(stderr, "cefsyslog parse: %v\n", err)
+		if err := fn(rec); err != nil {
+			fmt.Fprintf(stderr, "cefsyslog %s: %v\n", cmd, err)
 			return exitUsage
 		}
 	}

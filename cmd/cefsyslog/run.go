@@ -10,7 +10,7 @@ import (
 // Exit statuses, as docs/output.md fixes them.
 const (
 	exitOK      = 0 // every message parsed
-	exitRecords = 1 // at least one record carries an error
+	exitRecords = 1 // at least one record carries an error; audit: loss or duplicates found
 	exitUsage   = 2 // bad flags, or a file that cannot be read
 )
 
@@ -20,9 +20,11 @@ Usage:
 
 	cefsyslog parse [flags] [FILE...]   read messages, write one JSON record per line
 	cefsyslog listen [flags]            receive over UDP, TCP and TLS, write records
+	cefsyslog audit [flags] [FILE...]   report lost, duplicated and replayed messages
 	cefsyslog version                   print the version
 
-Run "cefsyslog parse -h" or "cefsyslog listen -h" for their flags.
+Run "cefsyslog parse -h", "cefsyslog listen -h" or "cefsyslog audit -h" for
+their flags.
 The output format is described in docs/output.md.
 `
 
@@ -38,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runParse(args[1:], stdin, stdout, stderr)
 	case "listen":
 		return runListen(args[1:], stdout, stderr)
+	case "audit":
+		return runAudit(args[1:], stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
