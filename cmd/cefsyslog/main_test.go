@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/google/go-cmp/cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
@@ -329,5 +331,22 @@ func TestParseOutputSeverity(t *testing.T) {
 	_, stderr, status = runCmd(t, in, "parse", "--output-severity", "loud")
 	if status != exitUsage || !strings.Contains(stderr, "output-severity") {
 		t.Errorf("bad value: status %d, stderr %q", status, stderr)
+	}
+}
+
+// TestParseCheck: --check writes no record, counts on stderr, and exits
+// as parse would.
+func TestParseCheck(t *testing.T) {
+	out, stderr, status := runCmd(t, "", "parse", "--check", "../../testdata/samples/rfc5424-invalid.log")
+	in, _ := os.ReadFile("../../testdata/samples/rfc5424-invalid.log")
+	n := nonEmptyLines(string(in))
+	if out != "" || status != exitRecords {
+		t.Errorf("stdout %q, status %d", out, status)
+	}
+	if want := fmt.Sprintf("cefsyslog parse: --check: %d records, %d with an error\n", n, n); stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	if _, stderr, status := runCmd(t, "", "parse", "--check", "../../testdata/samples/rfc5424.log"); status != exitOK || !strings.HasSuffix(stderr, " records, 0 with an error\n") {
+		t.Errorf("valid file: status %d, stderr %q", status, stderr)
 	}
 }

@@ -35,6 +35,10 @@ its Azure Stack level, else its CEF severity, else its syslog severity;
 records without a level, and records with an error, are always kept. How many
 records were filtered out is written to standard error.
 
+With --check, no record is written: the command reads everything, says on
+standard error how many records there were and how many carry an error, and
+exits as it would otherwise, so that it can check a file.
+
 With --dedupe, a record whose event was already seen among the last
 --dedupe-window records (the same content, whatever the syslog timestamp
 and host a relay wrote) is dropped as a replay, and how many were dropped is
@@ -59,6 +63,10 @@ type parseFlags struct {
 	maxSize  int
 	// filter is the --output-severity; filtering is off when it is nil.
 	filter *severity.Filter
+	// checkOnly, with --check, writes no records.
+	checkOnly bool
+	// errored counts the records with an error, for --check's report.
+	errored int
 	// dedupe, with --dedupe, finds the replays to drop.
 	dedupe *audit.Tracker
 	// read, filtered and dropped count the records, for the reports of
@@ -87,6 +95,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return nil
 	})
 	pf.addReadFlags(fs)
+	fs.BoolVar(&pf.checkOnly, "check", false, "write no records, only how many were read and how many have an error (standard error)")
 	dedupe := fs.Bool("dedupe", false, "drop records whose event was already seen within --dedupe-window records (replays), and count them")
 	dedupeWindow := fs.Int("dedupe-window", audit.DefaultReplayWindow, "with --dedupe, how many recent `records` replays are looked for in")
 
@@ -127,6 +136,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if pf.dedupe != nil {
 		fmt.Fprintf(stderr, "cefsyslog parse: --dedupe: %d of %d records dropped as replays\n", pf.dropped, pf.read)
+	}
+	if pf.checkOnly {
+		fmt.Fprintf(stderr, "cefsyslog parse: --check: %d records, %d with an error\n", pf.read, pf.errored)
 	}
 	return status
 }
@@ -186,6 +198,12 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 		}
 		if pf.dedupe != nil && rec.Err == nil && pf.dedupe.Observe(rec).Has(audit.Replay) {
 			pf.dropped++
+			return nil
+		}
+		if pf.checkOnly {
+			if rec.Err != nil {
+				pf.errored++
+			}
 			return nil
 		}
 		buf = append(rec.AppendJSON(buf[:0]), '\n')
