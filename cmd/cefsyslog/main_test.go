@@ -349,4 +349,11 @@ func TestParseCheck(t *testing.T) {
 	if _, stderr, status := runCmd(t, "", "parse", "--check", "../../testdata/samples/rfc5424.log"); status != exitOK || !strings.HasSuffix(stderr, " records, 0 with an error\n") {
 		t.Errorf("valid file: status %d, stderr %q", status, stderr)
 	}
+	// With a filter the records are built; the verdicts are the same.
+	samples, _ := filepath.Glob("../../testdata/samples/*.log")
+	_, fast, _ := runCmd(t, "", append([]string{"parse", "--check"}, samples...)...)
+	_, built, _ := runCmd(t, "", append([]string{"parse", "--check", "--output-severity", "verbose"}, samples...)...)
+	if !strings.Contains(built, strings.TrimPrefix(fast, "")) || !strings.Contains(fast, "with an error") {
+		t.Errorf("--check alone: %q; with records built: %q", fast, built)
+	}
 }

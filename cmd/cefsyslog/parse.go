@@ -124,7 +124,12 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	status := exitOK
 	for _, name := range files {
-		st := pf.parseFile(name, stdin, out, stderr)
+		var st int
+		if pf.checkOnly && pf.filter == nil && pf.dedupe == nil {
+			st = pf.checkFile(name, stdin, stderr)
+		} else {
+			st = pf.parseFile(name, stdin, out, stderr)
+		}
 		status = max(status, st)
 	}
 	if err := out.Flush(); err != nil {
@@ -218,6 +223,34 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 // exitUsage (after saying why on stderr) when the input cannot be read or
 // fn fails.
 func (pf *parseFlags) eachRecord(cmd, name string, stdin io.Reader, flush func(), stderr io.Writer, fn func(*cefsyslog.Record) error) int {
+	return pf.eachFrame(cmd, name, stdin, flush, stderr, func(frame []byte, fe *framing.Error) (bool, error) {
+		rec, err := pf.parser.Parse(dropTrailingLF(frame))
+		if fe != nil && fe.Err != framing.ErrTooLong {
+			rec.Err = frameError(rec, frame, fe)
+			err = rec.Err
+		}
+		return err != nil, fn(rec)
+	})
+}
+
+// checkFile reads one input for --check alone: Parser.Check gives each
+// message's verdict without building its record.
+func (pf *parseFlags) checkFile(name string, stdin io.Reader, stderr io.Writer) int {
+	return pf.eachFrame("parse", name, stdin, func() {}, stderr, func(frame []byte, fe *framing.Error) (bool, error) {
+		pf.read++
+		bad := pf.parser.Check(dropTrailingLF(frame)) != nil || fe != nil && fe.Err != framing.ErrTooLong
+		if bad {
+			pf.errored++
+		}
+		return bad, nil
+	})
+}
+
+// eachFrame reads one input with the framing flags and calls fn with each
+// frame and its framing problem, if any; fn says whether the message has
+// an error. It returns exitRecords when one had, and exitUsage (after
+// saying why on stderr) when the input cannot be read or fn fails.
+func (pf *parseFlags) eachFrame(cmd, name string, stdin io.Reader, flush func(), stderr io.Writer, fn func([]byte, *framing.Error) (bool, error)) int {
 	r := stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -243,17 +276,13 @@ func (pf *parseFlags) eachRecord(cmd, name string, stdin io.Reader, flush func()
 			fmt.Fprintf(stderr, "cefsyslog %s: %s: %v\n", cmd, name, ferr)
 			return exitUsage
 		}
-		rec, err := pf.parser.Parse(dropTrailingLF(frame))
-		if isFrameErr && fe.Err != framing.ErrTooLong {
-			rec.Err = frameError(rec, frame, fe)
-			err = rec.Err
-		}
+		bad, err := fn(frame, fe)
 		if err != nil {
-			status = exitRecords
-		}
-		if err := fn(rec); err != nil {
 			fmt.Fprintf(stderr, "cefsyslog %s: %v\n", cmd, err)
 			return exitUsage
+		}
+		if bad {
+			status = exitRecords
 		}
 	}
 	return status
