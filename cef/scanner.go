@@ -170,6 +170,7 @@ type Scanner struct {
 
 	state      int
 	pos        int  // where the next pair starts
+	nextEq     int  // the '=' that ends the key at pos, when valueEnd found it; else 0
 	key, value span // the current pair
 	flags      Flags
 	nExt       int
@@ -186,7 +187,7 @@ func (s *Scanner) Reset(rec []byte) error {
 	s.rec = rec
 	s.fields = [numFields]span{}
 	s.nFields, s.major, s.hdrFlags = 0, -1, 0
-	s.state, s.pos, s.nExt = stateIdle, 0, 0
+	s.state, s.pos, s.nExt, s.nextEq = stateIdle, 0, 0, 0
 	s.key, s.value, s.flags = span{}, span{}, 0
 	if len(s.errs) > 0 {
 		clear(s.errs)
@@ -239,7 +240,9 @@ func (s *Scanner) Reset(rec []byte) error {
 	// extension.
 	for f := FieldDeviceVendor; f < numFields; f++ {
 		end, found, flags := fieldEnd(rec, i)
-		if fieldInfo[f].max > 0 && runeCount(rec[i:end]) > fieldInfo[f].max {
+		// A field no longer in bytes than the limit in characters is
+		// within it: count characters only past that.
+		if max := fieldInfo[f].max; max > 0 && end-i > max && runeCount(rec[i:end]) > max {
 			flags |= FlagTooLong
 		}
 		if !found && f < FieldSeverity {
@@ -367,9 +370,15 @@ func (s *Scanner) Next() bool {
 			break
 		}
 		j := i
-		for j < len(rec) && keyByte[rec[j]] {
-			j++
+		if s.nextEq > i {
+			// valueEnd has read this key backwards from its '='.
+			j = s.nextEq
+		} else {
+			for j < len(rec) && keyByte[rec[j]] {
+				j++
+			}
 		}
+		s.nextEq = 0
 		if j == i || j == len(rec) || rec[j] != '=' {
 			s.addErr(i, "Extension", nil, ErrMalformedExtension)
 			if s.Strict {
@@ -429,6 +438,7 @@ func (s *Scanner) valueEnd(v int) (end, next int, flags Flags, at int) {
 		}
 		if t < e && t > v && rec[t-1] == ' ' {
 			end, next = t-1, t
+			s.nextEq = e
 			break
 		}
 		if flags == 0 {
