@@ -82,3 +82,18 @@ func ExampleRecord_Pass() {
 	// pep critical true
 	// windows information false
 }
+
+// Check says whether a message reads in full, and where it does not,
+// without building the record.
+func ExampleParser_Check() {
+	var p cefsyslog.Parser
+	for _, line := range []string{
+		`<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3"] An application event`,
+		`<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3] cut`,
+	} {
+		fmt.Println(p.Check([]byte(line)))
+	}
+	// Output:
+	// <nil>
+	// rfc5424 at offset 95: invalid param value
+}
