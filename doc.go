@@ -44,6 +44,9 @@
 //   - framing: RFC 6587 octet counting and non-transparent framing, as
 //     bufio.SplitFuncs and as a Reader that reports bad frames and goes
 //     on, for TCP and TLS (RFC 5425) streams.
+//   - siem: maps records to Microsoft Sentinel's CommonSecurityLog table
+//     and to Elastic Common Schema documents, typed, keeping what does not
+//     fit.
 //   - audit: watches records for lost, duplicated, late and replayed
 //     messages (MasEventRecordID, [meta sequenceId], content fingerprints)
 //     and silent sources, per source, within a memory budget.

@@ -74,6 +74,7 @@ type listenConfig struct {
 	location         string
 	dedupe           bool
 	dedupeWindow     int
+	schema           schema
 }
 
 func runListen(args []string, stdout, stderr io.Writer) int {
@@ -108,6 +109,7 @@ func runListen(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&lc.parser.Year, "year", 0, "`year` of timestamps that carry none (default: this year, or last year for stamps over a month ahead)")
 	fs.StringVar(&lc.location, "location", "UTC", "time `zone` of timestamps without an offset")
 	fs.BoolVar(&lc.parser.Lenient, "lenient", false, "accept what real senders get wrong (see the rfc5424 package)")
+	fs.Var(&lc.schema, "schema", "write records as `schema`: contract (docs/output.md), commonsecuritylog (Microsoft Sentinel) or ecs (Elastic); received and peer are added to each")
 	fs.BoolVar(&lc.dedupe, "dedupe", false, "drop records whose event was already received within --dedupe-window records (replays), and count them")
 	fs.IntVar(&lc.dedupeWindow, "dedupe-window", audit.DefaultReplayWindow, "with --dedupe, how many recent `records` replays are looked for in")
 	if err := fs.Parse(args); err != nil {
@@ -135,15 +137,16 @@ func runListen(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		out = f
 	}
+	// Catch the signals before the addresses are announced: a SIGUSR1
+	// sent as soon as one is would otherwise end the process.
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGUSR1, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
 	s, err := newServer(&lc, out, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "cefsyslog listen: %v\n", err)
 		return exitUsage
 	}
-
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGUSR1, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sigs)
 	s.start()
 	for {
 		select {
@@ -572,7 +575,7 @@ func (s *server) encode(msg []byte, fe *framing.Error, peer *peerInfo) ([]byte, 
 			return nil, true
 		}
 	}
-	b := rec.AppendJSON(make([]byte, 0, 2*len(msg)+256))
+	b := s.cfg.schema.appendRecord(make([]byte, 0, 2*len(msg)+256), rec)
 	b = b[:len(b)-1] // reopen the object
 	b = jsonw.Time(b, "received", now.UTC())
 	b = append(jsonw.Key(b, "peer"), '{')

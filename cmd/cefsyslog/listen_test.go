@@ -436,3 +436,27 @@ func TestMatchPeer(t *testing.T) {
 		}
 	}
 }
+
+// TestListenSchema: listen writes the schema's documents with received
+// and peer added.
+func TestListenSchema(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	p := startListen(t, nil, "--tcp", "127.0.0.1:0", "--out", out, "--schema", "ecs")
+	c, err := net.Dial("tcp", p.addr("tcp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Write([]byte("<134>1 2026-11-24T10:00:00Z fw1 CEF - - - CEF:0|Acme|FW|1|100|allow|3|src=10.0.0.1\n"))
+	c.Close()
+	waitFor(t, "1 record", 5*time.Second, func() bool { return countLines(out) == 1 })
+	p.stop()
+	data, _ := os.ReadFile(out)
+	var doc struct {
+		Source   struct{ IP string }
+		Received time.Time
+		Peer     struct{ Transport string }
+	}
+	if err := json.Unmarshal(data, &doc); err != nil || doc.Source.IP != "10.0.0.1" || doc.Peer.Transport != "tcp" || doc.Received.IsZero() {
+		t.Errorf("%v: %s", err, data)
+	}
+}

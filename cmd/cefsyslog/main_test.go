@@ -357,3 +357,31 @@ func TestParseCheck(t *testing.T) {
 		t.Errorf("--check alone: %q; with records built: %q", fast, built)
 	}
 }
+
+// TestParseSchemas: both schemas come out of the command for every sample
+// file, one JSON object per message.
+func TestParseSchemas(t *testing.T) {
+	samples, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "samples", "*.log"))
+	for _, sample := range samples {
+		in, _ := os.ReadFile(sample)
+		for _, schema := range []string{"commonsecuritylog", "ecs"} {
+			out, stderr, _ := runCmd(t, "", "parse", "--schema", schema, "--year", "2025", sample)
+			if stderr != "" {
+				t.Errorf("%s %s: stderr %q", schema, sample, stderr)
+			}
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if len(lines) != nonEmptyLines(string(in)) {
+				t.Errorf("%s %s: %d documents for %d messages", schema, sample, len(lines), nonEmptyLines(string(in)))
+			}
+			for _, line := range lines {
+				var doc map[string]any
+				if err := json.Unmarshal([]byte(line), &doc); err != nil {
+					t.Fatalf("%s %s: not JSON: %v\n%s", schema, sample, err, line)
+				}
+			}
+		}
+	}
+	if _, stderr, status := runCmd(t, "", "parse", "--schema", "splunk"); status != exitUsage || !strings.Contains(stderr, "commonsecuritylog") {
+		t.Errorf("bad --schema: status %d, stderr %q", status, stderr)
+	}
+}

@@ -35,6 +35,10 @@ its Azure Stack level, else its CEF severity, else its syslog severity;
 records without a level, and records with an error, are always kept. How many
 records were filtered out is written to standard error.
 
+With --schema, records are written as Microsoft Sentinel CommonSecurityLog
+rows or Elastic ECS documents instead of the output contract's records
+(the siem package; docs/output.md has the mapping).
+
 With --check, no record is written: the command reads everything, says on
 standard error how many records there were and how many carry an error, and
 exits as it would otherwise, so that it can check a file.
@@ -55,6 +59,7 @@ Flags:
 // parseFlags holds the parse subcommand's settings.
 type parseFlags struct {
 	parser   cefsyslog.Parser
+	schema   schema
 	framing  framing.Mode
 	trailer  framing.Trailer
 	year     int
@@ -95,6 +100,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return nil
 	})
 	pf.addReadFlags(fs)
+	fs.Var(&pf.schema, "schema", "write records as `schema`: contract (docs/output.md), commonsecuritylog (Microsoft Sentinel) or ecs (Elastic)")
 	fs.BoolVar(&pf.checkOnly, "check", false, "write no records, only how many were read and how many have an error (standard error)")
 	dedupe := fs.Bool("dedupe", false, "drop records whose event was already seen within --dedupe-window records (replays), and count them")
 	dedupeWindow := fs.Int("dedupe-window", audit.DefaultReplayWindow, "with --dedupe, how many recent `records` replays are looked for in")
@@ -211,7 +217,7 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 			}
 			return nil
 		}
-		buf = append(rec.AppendJSON(buf[:0]), '\n')
+		buf = append(pf.schema.appendRecord(buf[:0], rec), '\n')
 		_, err := out.Write(buf)
 		return err
 	})
