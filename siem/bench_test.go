@@ -10,9 +10,11 @@ import (
 
 // BenchmarkMap maps the Azure Stack Hub Windows event of the benchmark
 // inputs (22 Mas* extensions) and the firewall event to each schema and
-// writes the JSON into a reused buffer. Allocations: the document's field
-// slice and the strings it builds (AdditionalExtensions, ECS's nested
-// objects), about 10–30 per event.
+// writes the JSON into a reused buffer. Allocations, measured: 2 for the
+// firewall event and 11 for the Windows event as CommonSecurityLog rows
+// (the field slice, AdditionalExtensions and the typed conversions), about
+// 50 for either as ECS documents (the nesting's groups, the structured
+// data and azurestack objects as JSON text).
 func BenchmarkMap(b *testing.B) {
 	for _, name := range []string{"cef-b_maswin.txt", "cef-c_fw15.txt"} {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "benchdata", name))
