@@ -61,6 +61,8 @@
 //     (a file to records) and receiver (a short TLS receiver).
 //   - fuzz: fuzz targets across packages, next to each package's own, and
 //     fuzz/run, which runs every target of the module for a given time.
+//   - otelcol: a separate module with an OpenTelemetry Collector receiver,
+//     type cefsyslog, built on this library.
 //   - bench: a separate module that measures the parsers against the best
 //     Go peers (leodido/go-syslog, Elastic Beats' CEF decoder) in one run,
 //     checks that they read the same fields, and runs the whole command on
