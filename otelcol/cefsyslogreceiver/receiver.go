@@ -38,11 +38,11 @@ type cefReceiver struct {
 	ln       net.Listener
 	stopping atomic.Bool
 	slots    chan struct{}
-	mu     sync.Mutex
-	conns  map[net.Conn]struct{}
-	wg     sync.WaitGroup
-	ctx    context.Context
-	cancel context.CancelFunc
+	mu       sync.Mutex
+	conns    map[net.Conn]struct{}
+	wg       sync.WaitGroup
+	ctx      context.Context
+	cancel   context.CancelFunc
 }
 
 func newReceiver(set receiver.Settings, cfg *Config, next consumer.Logs) (*cefReceiver, error) {
