@@ -70,7 +70,7 @@ func TestConfig(t *testing.T) {
 }
 
 // start runs a receiver on a loopback port with cfg adjusted by adjust.
-func start(t *testing.T, next consumer.Logs, adjust func(*Config)) *cefReceiver {
+func start(t testing.TB, next consumer.Logs, adjust func(*Config)) *cefReceiver {
 	t.Helper()
 	cfg := createDefaultConfig()
 	cfg.Endpoint = "127.0.0.1:0"
@@ -323,7 +323,7 @@ func TestMutualTLS(t *testing.T) {
 	}
 }
 
-func makeCert(t *testing.T, dir, name, cn string, ca *x509.Certificate, caKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey) {
+func makeCert(t testing.TB, dir, name, cn string, ca *x509.Certificate, caKey *ecdsa.PrivateKey) (*x509.Certificate, *ecdsa.PrivateKey) {
 	t.Helper()
 	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	tmpl := &x509.Certificate{
