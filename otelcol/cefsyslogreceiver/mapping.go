@@ -1,7 +1,9 @@
 package cefsyslogreceiver
 
 import (
+	"bytes"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/cefsyslog/cefsyslog"
@@ -141,10 +143,9 @@ func (m mapper) fill(lr plog.LogRecord, rec *cefsyslog.Record, peer string, obse
 		}
 	}
 	if m.azure && rec.AzureStack != nil {
-		var v map[string]any
-		if json.Unmarshal(rec.AzureStack.AppendJSON(nil), &v) == nil {
-			attrs.PutEmptyMap("azurestack").FromRaw(v)
-		}
+		dec := json.NewDecoder(bytes.NewReader(rec.AzureStack.AppendJSON(nil)))
+		dec.UseNumber()
+		putJSON(dec, attrs.PutEmpty("azurestack"))
 	}
 	if m.keepOriginal {
 		attrs.PutStr("log.record.original", rec.Raw)
@@ -153,5 +154,45 @@ func (m mapper) fill(lr plog.LogRecord, rec *cefsyslog.Record, peer string, obse
 		lr.Body().SetStr(rec.Raw)
 		attrs.PutStr("cefsyslog.error", err.Reason)
 		attrs.PutInt("cefsyslog.error_offset", int64(err.Offset))
+	}
+}
+
+// putJSON reads one JSON value from dec into v, keeping the order of
+// object members (the contract's order) and integers as integers.
+func putJSON(dec *json.Decoder, v pcommon.Value) {
+	tok, err := dec.Token()
+	if err != nil {
+		return
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			m := v.SetEmptyMap()
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return
+				}
+				key, _ := k.(string)
+				putJSON(dec, m.PutEmpty(key))
+			}
+		case '[':
+			s := v.SetEmptySlice()
+			for dec.More() {
+				putJSON(dec, s.AppendEmpty())
+			}
+		}
+		dec.Token() // the closing delimiter
+	case string:
+		v.SetStr(t)
+	case json.Number:
+		if n, err := strconv.ParseInt(string(t), 10, 64); err == nil {
+			v.SetInt(n)
+		} else if f, err := t.Float64(); err == nil {
+			v.SetDouble(f)
+		}
+	case bool:
+		v.SetBool(t)
 	}
 }
