@@ -49,3 +49,15 @@ func ExampleScanOctetCounted() {
 	// "<13>1 - "
 	// <nil>
 }
+
+// rsyslog's templates end a message with LF inside its octet-counted frame;
+// TrimTrailingLF drops it, as rsyslog's receivers do.
+func ExampleTrimTrailingLF() {
+	fmt.Printf("%q\n", framing.TrimTrailingLF([]byte("<13>1 - host app - - - hi\n")))
+	fmt.Printf("%q\n", framing.TrimTrailingLF([]byte("<13>1 - host app - - - hi\r\n")))
+	fmt.Printf("%q\n", framing.TrimTrailingLF([]byte("<13>1 - host app - - - hi\n\n")))
+	// Output:
+	// "<13>1 - host app - - - hi"
+	// "<13>1 - host app - - - hi"
+	// "<13>1 - host app - - - hi\n"
+}

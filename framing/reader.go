@@ -408,3 +408,19 @@ func IsFrameError(err error) bool {
 	_, ok := errors.AsType[*Error](err)
 	return ok
 }
+
+// TrimTrailingLF returns msg without one LF, or CRLF, that ends it.
+// rsyslog's RSYSLOG_SyslogProtocol23Format and other templates end
+// messages with LF and count it in an octet-counted frame, and rsyslog's
+// own receivers drop it (parser.dropTrailingLFOnReception); a receiver that
+// does not would keep it in MSG. It returns a view of msg and allocates
+// nothing.
+func TrimTrailingLF(msg []byte) []byte {
+	if n := len(msg); n > 0 && msg[n-1] == '\n' {
+		msg = msg[:n-1]
+		if n > 1 && msg[n-2] == '\r' {
+			msg = msg[:n-2]
+		}
+	}
+	return msg
+}

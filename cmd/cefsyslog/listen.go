@@ -479,7 +479,7 @@ func (s *server) serve(c net.Conn, isTLS bool) {
 		}
 		s.stats.received.Add(1)
 		s.stats.bytes.Add(int64(len(frame)))
-		rec, ok := s.encode(dropTrailingLF(frame), fe, &peer)
+		rec, ok := s.encode(framing.TrimTrailingLF(frame), fe, &peer)
 		if rec == nil {
 			continue // a replay, dropped and counted
 		}
@@ -523,7 +523,7 @@ func (s *server) readUDP() {
 		if len(msg) > 0 && msg[len(msg)-1] == 0 {
 			msg = msg[:len(msg)-1]
 		}
-		msg = dropTrailingLF(msg)
+		msg = framing.TrimTrailingLF(msg)
 		s.stats.received.Add(1)
 		s.stats.bytes.Add(int64(n))
 		peer := peerInfo{transport: "udp", addr: addr.String()}

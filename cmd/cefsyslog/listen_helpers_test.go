@@ -159,10 +159,13 @@ func (p *listenProc) signal(sig syscall.Signal) {
 	}
 }
 
-// waitLine waits for a stderr line that contains s and returns it.
+// waitLine waits for a stderr line that contains s and returns it. The
+// wait is long because a loaded machine (CI, or fuzzers beside the tests)
+// can take seconds to schedule the process; a line that never comes still
+// fails the test.
 func (p *listenProc) waitLine(s string) string {
 	p.t.Helper()
-	timeout := time.After(10 * time.Second)
+	timeout := time.After(30 * time.Second)
 	for {
 		select {
 		case line := <-p.lines:

@@ -230,7 +230,7 @@ func (pf *parseFlags) parseFile(name string, stdin io.Reader, out *bufio.Writer,
 // fn fails.
 func (pf *parseFlags) eachRecord(cmd, name string, stdin io.Reader, flush func(), stderr io.Writer, fn func(*cefsyslog.Record) error) int {
 	return pf.eachFrame(cmd, name, stdin, flush, stderr, func(frame []byte, fe *framing.Error) (bool, error) {
-		rec, err := pf.parser.Parse(dropTrailingLF(frame))
+		rec, err := pf.parser.Parse(framing.TrimTrailingLF(frame))
 		if fe != nil && fe.Err != framing.ErrTooLong {
 			rec.Err = frameError(rec, frame, fe)
 			err = rec.Err
@@ -244,7 +244,7 @@ func (pf *parseFlags) eachRecord(cmd, name string, stdin io.Reader, flush func()
 func (pf *parseFlags) checkFile(name string, stdin io.Reader, stderr io.Writer) int {
 	return pf.eachFrame("parse", name, stdin, func() {}, stderr, func(frame []byte, fe *framing.Error) (bool, error) {
 		pf.read++
-		bad := pf.parser.Check(dropTrailingLF(frame)) != nil || fe != nil && fe.Err != framing.ErrTooLong
+		bad := pf.parser.Check(framing.TrimTrailingLF(frame)) != nil || fe != nil && fe.Err != framing.ErrTooLong
 		if bad {
 			pf.errored++
 		}
@@ -304,20 +304,6 @@ func frameError(rec *cefsyslog.Record, frame []byte, fe *framing.Error) *cefsysl
 		off = len(frame)
 	}
 	return &cefsyslog.ParseError{Format: rec.Format, Offset: off, Reason: fe.Err.Error(), Err: fe}
-}
-
-// dropTrailingLF drops one LF, or CRLF, that ends a message. rsyslog's
-// RSYSLOG_SyslogProtocol23Format and other templates end messages with LF
-// and count it in an octet-counted frame; rsyslog's own receivers drop it
-// too (parser.dropTrailingLFOnReception). Lines never end in one.
-func dropTrailingLF(msg []byte) []byte {
-	if n := len(msg); n > 0 && msg[n-1] == '\n' {
-		msg = msg[:n-1]
-		if n > 1 && msg[n-2] == '\r' {
-			msg = msg[:n-2]
-		}
-	}
-	return msg
 }
 
 // flushBeforeRead flushes the output before each read of the input, so

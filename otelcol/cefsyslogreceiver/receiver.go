@@ -190,13 +190,7 @@ func (r *cefReceiver) serve(c net.Conn) {
 			}
 			break
 		}
-		msg := frame
-		if n := len(msg); n > 0 && msg[n-1] == '\n' {
-			msg = msg[:n-1]
-			if n > 1 && msg[n-2] == '\r' {
-				msg = msg[:n-2]
-			}
-		}
+		msg := framing.TrimTrailingLF(frame)
 		rec, perr := r.parser.Parse(msg)
 		if isFrameErr && fe.Err != framing.ErrTooLong {
 			perr = fe
