@@ -19,6 +19,7 @@ type ecsTarget struct {
 // uses; ecsFields indexes it by the dictionary's short keys.
 var ecsByFullName = map[string]ecsTarget{
 	"agentAddress":                 {"agent.ip", IP},
+	"agentDnsDomain":               {"agent.name", String},
 	"agentHostName":                {"agent.name", String},
 	"agentId":                      {"agent.id", String},
 	"agentMacAddress":              {"agent.mac", String},
@@ -111,7 +112,9 @@ var ecsFields = func() map[string]ecsTarget {
 // where the dictionary has one, as a string under cef.extensions, beside
 // cef.version, cef.device.*, cef.name and cef.severity. A value that does
 // not fit its ECS field's type is left out of that field (it stays in
-// cef.extensions) and listed in Problems.
+// cef.extensions) and listed in Problems. As in Beats, MAC addresses are
+// written in upper case with '-' (ECS's form), deviceDirection 0 and 1 as
+// inbound and outbound, and requestContext only when it is a URL.
 //
 // The syslog header goes to log.syslog (priority, facility.code,
 // severity.code, hostname, appname, procid, msgid, version,
@@ -192,6 +195,9 @@ func ECS(r *cefsyslog.Record) *Document {
 					v = "inbound"
 				case "1":
 					v = "outbound"
+				default:
+					d.problem(t.field, x.Key, x.Value, "not 0 (inbound) or 1 (outbound); kept in cef.extensions")
+					continue
 				}
 			case "proto":
 				v = strings.ToLower(v)
@@ -199,6 +205,15 @@ func ECS(r *cefsyslog.Record) *Document {
 				if !strings.HasPrefix(v, "http") {
 					continue // Beats' rule: a referrer is a URL
 				}
+			}
+			if strings.HasSuffix(t.field, ".mac") {
+				// ECS writes MACs in upper case, separated by '-'.
+				mac, err := cef.ParseMAC(v)
+				if err != nil {
+					d.problem(t.field, x.Key, x.Value, "not a MAC address; kept in cef.extensions")
+					continue
+				}
+				v = strings.ToUpper(strings.ReplaceAll(mac.String(), ":", "-"))
 			}
 			var val Value
 			var err error

@@ -13,9 +13,10 @@ import (
 // it uses, with a value and the JSON the field must hold.
 var ecsRows = []struct{ key, field, value, want string }{
 	{"agentAddress", "agent.ip", "10.2.2.2", `"10.2.2.2"`},
+	{"agentDnsDomain", "agent.name", "corp.example", `"corp.example"`},
 	{"agentHostName", "agent.name", "collector1", `"collector1"`},
 	{"agentId", "agent.id", "a-1", `"a-1"`},
-	{"agentMacAddress", "agent.mac", "00:11:22:33:44:55", `"00:11:22:33:44:55"`},
+	{"agentMacAddress", "agent.mac", "00:11:22:33:44:55", `"00-11-22-33-44-55"`},
 	{"agentReceiptTime", "event.created", "1795000000000", `"2026-11-18T11:06:40Z"`},
 	{"agentType", "agent.type", "syslog", `"syslog"`},
 	{"agentVersion", "agent.version", "8.1", `"8.1"`},
@@ -31,7 +32,7 @@ var ecsRows = []struct{ key, field, value, want string }{
 	{"destinationHostName", "destination.domain", "db1.example.com", `"db1.example.com"`},
 	{"destinationGeoLatitude", "destination.geo.location.lat", "52.5", `52.5`},
 	{"destinationGeoLongitude", "destination.geo.location.lon", "13.4", `13.4`},
-	{"destinationMacAddress", "destination.mac", "00:11:22:33:44:66", `"00:11:22:33:44:66"`},
+	{"destinationMacAddress", "destination.mac", "00:11:22:33:44:66", `"00-11-22-33-44-66"`},
 	{"destinationPort", "destination.port", "443", `443`},
 	{"destinationProcessId", "destination.process.pid", "4242", `4242`},
 	{"destinationProcessName", "destination.process.name", "sshd", `"sshd"`},
@@ -45,7 +46,7 @@ var ecsRows = []struct{ key, field, value, want string }{
 	{"deviceAddress", "observer.ip", "10.1.1.1", `"10.1.1.1"`},
 	{"deviceDnsDomain", "observer.hostname", "corp.example", `"corp.example"`},
 	{"deviceHostName", "observer.hostname", "fw1", `"fw1"`},
-	{"deviceMacAddress", "observer.mac", "00:11:22:33:44:77", `"00:11:22:33:44:77"`},
+	{"deviceMacAddress", "observer.mac", "00:11:22:33:44:77", `"00-11-22-33-44-77"`},
 	{"devicePayloadId", "event.id", "p-1", `"p-1"`},
 	{"deviceProcessId", "process.pid", "77", `77`},
 	{"deviceProcessName", "process.name", "sshd", `"sshd"`},
@@ -74,7 +75,7 @@ var ecsRows = []struct{ key, field, value, want string }{
 	{"sourceHostName", "source.domain", "pc1", `"pc1"`},
 	{"sourceGeoLatitude", "source.geo.location.lat", "48.1", `48.1`},
 	{"sourceGeoLongitude", "source.geo.location.lon", "11.6", `11.6`},
-	{"sourceMacAddress", "source.mac", "00:11:22:33:44:88", `"00:11:22:33:44:88"`},
+	{"sourceMacAddress", "source.mac", "00:11:22:33:44:88", `"00-11-22-33-44-88"`},
 	{"sourcePort", "source.port", "51234", `51234`},
 	{"sourceProcessId", "source.process.pid", "555", `555`},
 	{"sourceProcessName", "source.process.name", "chrome", `"chrome"`},
@@ -165,10 +166,10 @@ func TestECSHeader(t *testing.T) {
 // TestECSKeeps: a value that does not fit stays in cef.extensions and is
 // reported; a key with no ECS field is kept there too.
 func TestECSKeeps(t *testing.T) {
-	r, _ := cefsyslog.Parse([]byte("CEF:0|V|P|1|1|n|5|src=not-an-ip spt=x MasLevel=4 requestContext=internal"))
+	r, _ := cefsyslog.Parse([]byte("CEF:0|V|P|1|1|n|5|src=not-an-ip spt=x MasLevel=4 requestContext=internal smac=zz deviceDirection=2"))
 	d := ECS(r)
 	doc := ecsJSON(t, r)
-	for _, field := range []string{"source.ip", "source.port", "http.request.referrer"} {
+	for _, field := range []string{"source.ip", "source.port", "http.request.referrer", "source.mac", "network.direction"} {
 		if v, ok := lookupJSON(doc, field); ok {
 			t.Errorf("%s = %v", field, v)
 		}
@@ -178,7 +179,7 @@ func TestECSKeeps(t *testing.T) {
 			t.Errorf("cef.extensions.%s = %v", key, got)
 		}
 	}
-	if len(d.Problems) != 2 {
+	if len(d.Problems) != 4 {
 		t.Errorf("problems %+v", d.Problems)
 	}
 }
