@@ -390,45 +390,43 @@ func (t *Tracker) newStream(i int, source, label string, h uint64) *stream {
 // way); what it forgets is added to the report's Forgotten.
 func (t *Tracker) makeRoom(cost int) {
 	for t.used+cost > t.budget && (len(t.sources) > 0 || len(t.streams) > 0 || len(t.collided) > 0) {
-		var oldSrc *source
-		var oldStream *stream
-		n := 0
-		for _, s := range t.streams {
-			if oldStream == nil || s.lastUse < oldStream.lastUse {
-				oldStream = s
-			}
-			if n++; n == 8 {
-				break
-			}
-		}
-		n = 0
-		for _, s := range t.sources {
-			if oldSrc == nil || s.lastUse < oldSrc.lastUse {
-				oldSrc = s
-			}
-			if n++; n == 8 {
-				break
-			}
-		}
-		for _, c := range t.collided {
+		oldStream, okStream := oldest(t.streams)
+		oldSrc, okSrc := oldest(t.sources)
+		for _, c := range t.collided { // one of them, at random
 			switch c := c.(type) {
 			case *stream:
-				if oldStream == nil || c.lastUse < oldStream.lastUse {
-					oldStream = c
+				if !okStream || c.lastUse < oldStream.lastUse {
+					oldStream, okStream = c, true
 				}
 			case *source:
-				if oldSrc == nil || c.lastUse < oldSrc.lastUse {
-					oldSrc = c
+				if !okSrc || c.lastUse < oldSrc.lastUse {
+					oldSrc, okSrc = c, true
 				}
 			}
 			break
 		}
-		if oldStream != nil && (oldSrc == nil || oldStream.lastUse <= oldSrc.lastUse) {
+		if okStream && (!okSrc || oldStream.lastUse <= oldSrc.lastUse) {
 			t.forgetStream(oldStream)
 		} else {
 			t.forgetSource(oldSrc)
 		}
 	}
+}
+
+// oldest returns the least recently used of eight entries of m. Map
+// iteration starts at a random place, so they are a random sample.
+func oldest[V interface{ used() uint64 }](m map[uint64]V) (V, bool) {
+	var old V
+	n := 0
+	for _, v := range m {
+		if n == 0 || v.used() < old.used() {
+			old = v
+		}
+		if n++; n == 8 {
+			break
+		}
+	}
+	return old, n > 0
 }
 
 func (t *Tracker) forgetStream(s *stream) {

@@ -107,6 +107,8 @@ type stream struct {
 	lastUse        uint64
 }
 
+func (s *stream) used() uint64 { return s.lastUse }
+
 // wrapped returns the number as the sender wrote it.
 func (s *stream) wrapped(u uint64) uint64 {
 	if s.max == 0 || u == 0 {

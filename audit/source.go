@@ -33,6 +33,8 @@ type Silence struct {
 	Ongoing bool          `json:"ongoing,omitempty"`
 }
 
+func (s *source) used() uint64 { return s.lastUse }
+
 // seenAt notes a record at time ns and whether the quiet before it was a
 // silence. Records whose time goes backwards (reordered, or another
 // clock) move nothing.
