@@ -6,18 +6,10 @@ package compare
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cefsyslog/cefsyslog/otelcol/cefsyslogreceiver"
+	"github.com/cefsyslog/cefsyslog/otelcol/distribution/internal/testcerts"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/receiver/syslogreceiver"
 	"go.opentelemetry.io/collector/component/componenttest"
 	"go.opentelemetry.io/collector/confmap"
@@ -84,11 +77,14 @@ enable_octet_counting: true
 // sent to the last record counted.
 func BenchmarkReceiverTLS(b *testing.B) {
 	dir := b.TempDir()
-	pool := writeCerts(b, dir)
+	certs, err := testcerts.Write(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, rc := range receivers {
 		for _, load := range rc.loads {
 			b.Run(fmt.Sprintf("receiver=%s/load=%s", rc.name, load), func(b *testing.B) {
-				run(b, rc.factory, fmt.Sprintf(rc.config, freePort(b), dir), loads[load], pool)
+				run(b, rc.factory, fmt.Sprintf(rc.config, freePort(b), dir), loads[load], certs.Pool)
 			})
 		}
 	}
@@ -183,47 +179,4 @@ func freePort(b *testing.B) string {
 	}
 	defer l.Close()
 	return l.Addr().String()
-}
-
-// writeCerts writes a CA-signed server certificate for localhost into dir
-// and returns the pool that trusts it.
-func writeCerts(b *testing.B, dir string) *x509.CertPool {
-	key := func() *ecdsa.PrivateKey {
-		k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return k
-	}
-	caKey, srvKey := key(), key()
-	caTmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "bench CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ca, _ := x509.ParseCertificate(caDER)
-	srvTmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "localhost"},
-		DNSNames: []string{"localhost"}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
-	srvDER, err := x509.CreateCertificate(rand.Reader, srvTmpl, ca, &srvKey.PublicKey, caKey)
-	if err != nil {
-		b.Fatal(err)
-	}
-	kDER, err := x509.MarshalPKCS8PrivateKey(srvKey)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for name, blk := range map[string]*pem.Block{
-		"server.pem":     {Type: "CERTIFICATE", Bytes: srvDER},
-		"server-key.pem": {Type: "PRIVATE KEY", Bytes: kDER},
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), pem.EncodeToMemory(blk), 0o600); err != nil {
-			b.Fatal(err)
-		}
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(ca)
-	return pool
 }

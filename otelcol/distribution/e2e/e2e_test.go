@@ -8,17 +8,10 @@ package e2e
 import (
 	"bufio"
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -32,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cefsyslog/cefsyslog/otelcol/distribution/internal/testcerts"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 )
@@ -85,7 +79,10 @@ func TestEndToEnd(t *testing.T) {
 	rsyslogd := findRsyslogd(t)
 	dir := t.TempDir()
 	tlsDir := filepath.Join(dir, "tls")
-	pk := newPKI(t, tlsDir)
+	pk, err := testcerts.Write(tlsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	gatewayAddr, metricsPort := freePort(t), freePort(t)
 	out := filepath.Join(dir, "gateway.jsonl")
@@ -382,10 +379,10 @@ func waitListening(t *testing.T, p *proc, addr string) {
 // sendGo sends the sender's messages octet-counted over TLS, with the
 // client certificate when withCert. It reports an error when the server
 // refuses the connection or closes it before all were written.
-func sendGo(pk *pki, addr, sender string, withCert bool) error {
-	conf := &tls.Config{RootCAs: pk.pool, ServerName: "server.test"}
+func sendGo(pk *testcerts.Set, addr, sender string, withCert bool) error {
+	conf := &tls.Config{RootCAs: pk.Pool, ServerName: "server.test"}
 	if withCert {
-		conf.Certificates = []tls.Certificate{pk.clientPair}
+		conf.Certificates = []tls.Certificate{pk.Client}
 	}
 	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, conf)
 	if err != nil {
@@ -440,7 +437,7 @@ func refusesPlain(addr string) error {
 // from taking a read that starts with Q, R, k or K as a command and
 // dropping it (without it, this very input loses 8 KiB that start with
 // the "k" of "Stack").
-func sendOpenSSL(t *testing.T, pk *pki, addr string) {
+func sendOpenSSL(t *testing.T, pk *testcerts.Set, addr string) {
 	t.Helper()
 	openssl, err := exec.LookPath("openssl")
 	if err != nil {
@@ -451,7 +448,7 @@ func sendOpenSSL(t *testing.T, pk *pki, addr string) {
 		in.WriteString(message("openssl", i) + "\n")
 	}
 	cmd := exec.Command(openssl, "s_client", "-connect", addr, "-servername", "server.test",
-		"-CAfile", pk.ca, "-cert", pk.clientCert, "-key", pk.clientKey,
+		"-CAfile", pk.CA, "-cert", pk.ClientCert, "-key", pk.ClientKey,
 		"-verify_return_error", "-quiet", "-no_ign_eof", "-nocommands")
 	cmd.Stdin = strings.NewReader(in.String())
 	var log lockedBuffer
@@ -475,7 +472,7 @@ func sendOpenSSL(t *testing.T, pk *pki, addr string) {
 // sendRsyslog has rsyslogd read the messages from a file and forward each
 // line as it is (the raw message), octet-counted over TLS with the gtls
 // driver and its own certificate, as a relay would.
-func sendRsyslog(t *testing.T, rsyslogd string, pk *pki, dir, addr string) (stop func()) {
+func sendRsyslog(t *testing.T, rsyslogd string, pk *testcerts.Set, dir, addr string) (stop func()) {
 	t.Helper()
 	input := filepath.Join(dir, "rsyslog-input.log")
 	var in strings.Builder
@@ -502,7 +499,7 @@ action(type="omfwd" Target="127.0.0.1" Port=%q Protocol="tcp"
        StreamDriver="gtls" StreamDriverMode="1" StreamDriverAuthMode="x509/name"
        StreamDriverPermittedPeers="server.test"
        TCP_Framing="octet-counted" Template="raw")
-`, work, pk.ca, pk.clientCert, pk.clientKey, input, port(addr))), 0o644)
+`, work, pk.CA, pk.ClientCert, pk.ClientKey, input, port(addr))), 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -592,86 +589,6 @@ func freePort(t *testing.T) string {
 func port(addr string) string {
 	_, p, _ := net.SplitHostPort(addr)
 	return p
-}
-
-// pki is a throwaway CA with a server certificate for server.test and
-// 127.0.0.1 and a client certificate, written as the example
-// configuration names them.
-type pki struct {
-	ca, clientCert, clientKey string
-	pool                      *x509.CertPool
-	clientPair                tls.Certificate
-}
-
-func newPKI(t *testing.T, dir string) *pki {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	caKey := newKey(t)
-	caTmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "cefsyslog e2e CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	caCert, _ := x509.ParseCertificate(caDER)
-	p := &pki{ca: filepath.Join(dir, "ca.pem"), pool: x509.NewCertPool()}
-	p.pool.AddCert(caCert)
-	// One CA signs both sides here; the configuration names the client
-	// CA and the gateway's CA apart because in production they differ.
-	for _, name := range []string{"ca.pem", "clients-ca.pem", "gateway-ca.pem"} {
-		writePEM(t, filepath.Join(dir, name), "CERTIFICATE", caDER)
-	}
-	issue := func(file, cn string, server bool) {
-		key := newKey(t)
-		tmpl := &x509.Certificate{
-			SerialNumber: big.NewInt(time.Now().UnixNano()), Subject: pkix.Name{CommonName: cn},
-			DNSNames: []string{cn}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-			KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
-		}
-		if server {
-			tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-			tmpl.IPAddresses = []net.IP{net.IPv4(127, 0, 0, 1)}
-		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, &key.PublicKey, caKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		kder, err := x509.MarshalPKCS8PrivateKey(key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		writePEM(t, filepath.Join(dir, file+".pem"), "CERTIFICATE", der)
-		writePEM(t, filepath.Join(dir, file+"-key.pem"), "PRIVATE KEY", kder)
-	}
-	issue("server", "server.test", true)
-	issue("client", "sender.example.com", false)
-	p.clientCert, p.clientKey = filepath.Join(dir, "client.pem"), filepath.Join(dir, "client-key.pem")
-	var err2 error
-	if p.clientPair, err2 = tls.LoadX509KeyPair(p.clientCert, p.clientKey); err2 != nil {
-		t.Fatal(err2)
-	}
-	return p
-}
-
-func newKey(t *testing.T) *ecdsa.PrivateKey {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
-func writePEM(t *testing.T, name, typ string, der []byte) {
-	t.Helper()
-	if err := os.WriteFile(name, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // lockedBuffer collects a process's output while it runs.
