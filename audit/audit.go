@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"hash/maphash"
 	"iter"
 	"time"
 
@@ -94,22 +93,18 @@ type Config struct {
 //
 // A Tracker is not safe for concurrent use.
 type Tracker struct {
-	cfg     Config
-	seqs    []Sequence
-	window  uint64
-	maxGaps int
-	budget  int // for sources and streams
-	used    int
-	// sources and streams are found by a hash of their key, which is
-	// cheaper than a string-keyed map; the rare key whose hash another
-	// key already has goes to collided.
-	sources    map[uint64]*source
-	streams    map[uint64]*stream
-	collided   map[string]any
+	cfg        Config
+	seqs       []Sequence
+	window     uint64
+	maxGaps    int
+	budget     int // for sources and streams
+	used       int
+	sources    table[source]
+	streams    table[stream]
 	last       *source // the source of the previous record
 	fp         *fingerprints
-	seed       maphash.Seed
-	key, name  []byte
+	keys       keyHash // for sources, streams and fingerprints
+	name       []byte
 	clock      uint64 // counts observations, for least-recently-used
 	events     int64
 	start, end int64 // event times seen, Unix nanoseconds
@@ -120,8 +115,7 @@ type Tracker struct {
 // New returns a Tracker for c.
 func New(c Config) *Tracker {
 	t := &Tracker{cfg: c, seqs: c.Sequences, window: c.ReorderWindow, maxGaps: DefaultMaxGaps,
-		sources: make(map[uint64]*source), streams: make(map[uint64]*stream), collided: make(map[string]any),
-		seed: maphash.MakeSeed()}
+		sources: newTable[source](), streams: newTable[stream](), keys: newKeyHash()}
 	if t.seqs == nil {
 		t.seqs = DefaultSequences
 	}
@@ -140,6 +134,7 @@ func New(c Config) *Tracker {
 		}
 		// The fingerprints may take half the budget.
 		withTime := c.ReplayAge > 0
+		n = min(n, maxWindow)
 		for n > 16 && fingerprintBytes(n, withTime) > mem/2 {
 			n /= 2
 		}
@@ -175,8 +170,15 @@ func (t *Tracker) ObserveAt(r *cefsyslog.Record, at time.Time) Verdict {
 		}
 		t.end = max(t.end, ns)
 	}
-	t.name = appendSourceName(t.name[:0], r)
-	src := t.source(t.name)
+	var src *source
+	if s := t.last; s != nil && r.Syslog != nil && r.Syslog.Hostname != "" && s.name == r.Syslog.Hostname {
+		// Records often come from the same relay one after another.
+		s.lastUse = t.clock
+		src = s
+	} else {
+		t.name = appendSourceName(t.name[:0], r)
+		src = t.source(t.name)
+	}
 	src.events++
 	if ns != 0 {
 		src.seenAt(ns, &t.cfg)
@@ -186,20 +188,28 @@ func (t *Tracker) ObserveAt(r *cefsyslog.Record, at time.Time) Verdict {
 	seen := false
 	if t.fp != nil {
 		h := t.fingerprint(r)
-		if i := t.fp.lookup(h); i >= 0 {
-			if t.fp.at != nil && ns != 0 && t.fp.at[i] != 0 && time.Duration(ns-t.fp.at[i]) > t.cfg.ReplayAge {
+		if i, free := t.fp.find(h); i >= 0 {
+			if t.fp.at != nil && ns != 0 && t.fp.seen(i) != 0 && time.Duration(ns-t.fp.seen(i)) > t.cfg.ReplayAge {
 				// Seen, but longer ago than the age: it counts from now.
-				t.fp.at[i] = ns
+				t.fp.touch(i, ns)
 			} else {
 				seen = true
 				v |= Replay
 				src.replays++
 			}
-		} else if forgotAt := t.fp.add(h, ns); forgotAt != 0 && ns != 0 && time.Duration(ns-forgotAt) <= t.cfg.ReplayAge {
+		} else if forgotAt := t.fp.add(h, free, ns); forgotAt != 0 && ns != 0 && time.Duration(ns-forgotAt) <= t.cfg.ReplayAge {
 			t.forgot.Fingerprints++
 		}
 	}
 	for i := range t.seqs {
+		// Skip, without a call, a sequence the record cannot carry.
+		if t.seqs[i].Extension != "" {
+			if r.CEF == nil {
+				continue
+			}
+		} else if r.Syslog == nil || len(r.Syslog.StructuredData) == 0 {
+			continue
+		}
 		v |= t.observeSeq(i, r, src, seen)
 	}
 	return v
@@ -238,17 +248,17 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 			label = r.Syslog.AppName
 		}
 	}
-	t.key = append(t.key[:0], byte(i), byte(i>>8))
-	t.key = append(t.key, source...)
-	t.key = append(t.key, 0)
-	t.key = append(t.key, label...)
-	kh := maphash.Bytes(t.seed, t.key)
-	s := t.streams[kh]
-	if s == nil || s.key != string(t.key) {
-		if c, ok := t.collided[string(t.key)].(*stream); ok {
-			s = c
-		} else {
+	kh := t.streamHash(i, source, label)
+	var s *stream
+	for j := kh & t.streams.mask; ; j = (j + 1) & t.streams.mask {
+		e := &t.streams.slots[j]
+		if e.v == nil {
 			s = t.newStream(i, source, label, kh)
+			break
+		}
+		if e.hash == kh && e.v.seq == i && e.v.source == source && e.v.label == label {
+			s = e.v
+			break
 		}
 	}
 	s.lastUse = t.clock
@@ -267,40 +277,31 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 func (t *Tracker) fingerprint(r *cefsyslog.Record) uint64 {
 	s := r.Syslog
 	if s == nil {
-		return nonZero(maphash.String(t.seed, r.Raw))
+		return hash(t.keys, 0, r.Raw)
 	}
-	// The message is most of the bytes: hash it in one call, and mix in
-	// the short fields, which rarely tell events apart.
-	h := maphash.String(t.seed, s.Message)
-	mix := func(v string) {
+	// The fields are chained with their lengths mixed in, so that moving
+	// text from one field to the next changes the fingerprint; the
+	// header's three short ones take one step for their lengths, and one
+	// each only when they are not empty.
+	h := hash(t.keys, 0, s.Message)
+	if t.cfg.KeepHost {
+		h = hash(t.keys, h, s.Hostname)
+	}
+	h = mix(h^t.keys.k0, uint64(len(s.AppName))|uint64(len(s.ProcID))<<16|uint64(len(s.MsgID))<<32^t.keys.k1)
+	for _, v := range [...]string{s.AppName, s.ProcID, s.MsgID} {
 		if v != "" {
-			h = (h ^ maphash.String(t.seed, v)) * 0x9E3779B97F4A7C15
+			h = hash(t.keys, h, v)
 		}
 	}
-	if t.cfg.KeepHost {
-		mix(s.Hostname)
-	}
-	mix(s.AppName)
-	mix(s.ProcID)
-	mix(s.MsgID)
 	for _, e := range s.StructuredData {
 		switch e.ID {
 		case "meta", "timeQuality", "origin":
 			continue
 		}
-		mix(e.ID)
+		h = hash(t.keys, h^uint64(len(e.Params)), e.ID)
 		for _, p := range e.Params {
-			mix(p.Name)
-			mix(p.Value)
+			h = hash(t.keys, hash(t.keys, h, p.Name), p.Value)
 		}
-	}
-	return nonZero(h)
-}
-
-// nonZero keeps 0 free to mark an empty slot.
-func nonZero(h uint64) uint64 {
-	if h == 0 {
-		return 1
 	}
 	return h
 }
@@ -333,19 +334,29 @@ const (
 	streamBytes = 256 + DefaultMaxGaps*16 + maxRestarts*16
 )
 
+// streamHash hashes what identifies a stream: the sequence, the source
+// and the label.
+func (t *Tracker) streamHash(i int, source, label string) uint64 {
+	return hash(t.keys, hash(t.keys, uint64(i), source), label)
+}
+
 func (t *Tracker) source(name []byte) *source {
 	// Records often come from the same relay one after another.
 	if s := t.last; s != nil && s.name == string(name) {
 		s.lastUse = t.clock
 		return s
 	}
-	h := maphash.Bytes(t.seed, name)
-	s := t.sources[h]
-	if s == nil || s.name != string(name) {
-		if c, ok := t.collided[string(name)].(*source); ok {
-			s = c
-		} else {
+	h := hash(t.keys, 0, name)
+	var s *source
+	for i := h & t.sources.mask; ; i = (i + 1) & t.sources.mask {
+		e := &t.sources.slots[i]
+		if e.v == nil {
 			s = t.newSource(name, h)
+			break
+		}
+		if e.hash == h && e.v.name == string(name) {
+			s = e.v
+			break
 		}
 	}
 	s.lastUse = t.clock
@@ -357,29 +368,19 @@ func (t *Tracker) newSource(name []byte, h uint64) *source {
 	cost := sourceBytes + len(name)
 	t.makeRoom(cost)
 	s := &source{name: string(name), hash: h, silences: make([]Silence, 0, maxSilences)}
-	if t.sources[h] == nil {
-		t.sources[h] = s
-	} else {
-		s.collided = true
-		t.collided[s.name] = s
-	}
+	t.sources.add(h, s)
 	t.used += cost
 	return s
 }
 
 func (t *Tracker) newStream(i int, source, label string, h uint64) *stream {
-	cost := streamBytes + 2*len(t.key)
+	// One string holds the source and the label.
+	key := source + "\x00" + label
+	cost := streamBytes + 2*len(key)
 	t.makeRoom(cost)
-	s := &stream{key: string(t.key), hash: h, seq: i, max: t.seqs[i].Max,
+	s := &stream{hash: h, seq: i, max: t.seqs[i].Max, source: key[:len(source)], label: key[len(source)+1:],
 		gaps: make([]Range, 0, t.maxGaps), restarts: make([]Restart, 0, maxRestarts)}
-	s.source = s.key[2 : 2+len(source)]
-	s.label = s.key[3+len(source):]
-	if t.streams[h] == nil {
-		t.streams[h] = s
-	} else {
-		s.collided = true
-		t.collided[s.key] = s
-	}
+	t.streams.add(h, s)
 	t.used += cost
 	return s
 }
@@ -389,23 +390,10 @@ func (t *Tracker) newStream(i int, source, label string, h uint64) *stream {
 // cost does not grow with the number of sources (Redis evicts the same
 // way); what it forgets is added to the report's Forgotten.
 func (t *Tracker) makeRoom(cost int) {
-	for t.used+cost > t.budget && (len(t.sources) > 0 || len(t.streams) > 0 || len(t.collided) > 0) {
-		oldStream, okStream := oldest(t.streams)
-		oldSrc, okSrc := oldest(t.sources)
-		for _, c := range t.collided { // one of them, at random
-			switch c := c.(type) {
-			case *stream:
-				if !okStream || c.lastUse < oldStream.lastUse {
-					oldStream, okStream = c, true
-				}
-			case *source:
-				if !okSrc || c.lastUse < oldSrc.lastUse {
-					oldSrc, okSrc = c, true
-				}
-			}
-			break
-		}
-		if okStream && (!okSrc || oldStream.lastUse <= oldSrc.lastUse) {
+	for t.used+cost > t.budget && (t.sources.n > 0 || t.streams.n > 0) {
+		oldStream := oldest(&t.streams)
+		oldSrc := oldest(&t.sources)
+		if oldStream != nil && (oldSrc == nil || oldStream.lastUse <= oldSrc.lastUse) {
 			t.forgetStream(oldStream)
 		} else {
 			t.forgetSource(oldSrc)
@@ -413,29 +401,24 @@ func (t *Tracker) makeRoom(cost int) {
 	}
 }
 
-// oldest returns the least recently used of eight entries of m. Map
-// iteration starts at a random place, so they are a random sample.
-func oldest[V interface{ used() uint64 }](m map[uint64]V) (V, bool) {
-	var old V
-	n := 0
-	for _, v := range m {
-		if n == 0 || v.used() < old.used() {
+// oldest returns the least recently used of eight entries of t, from a
+// random place; nil when t is empty.
+func oldest[V any, P interface {
+	*V
+	used() uint64
+}](t *table[V]) *V {
+	var old P
+	for v := range t.sample(8) {
+		if old == nil || P(v).used() < old.used() {
 			old = v
 		}
-		if n++; n == 8 {
-			break
-		}
 	}
-	return old, n > 0
+	return old
 }
 
 func (t *Tracker) forgetStream(s *stream) {
-	if s.collided {
-		delete(t.collided, s.key)
-	} else {
-		delete(t.streams, s.hash)
-	}
-	t.used -= streamBytes + 2*len(s.key)
+	t.streams.remove(s.hash, s)
+	t.used -= streamBytes + 2*(len(s.source)+1+len(s.label))
 	t.forgot.Streams++
 	t.forgot.Missing += s.missing
 	t.forgot.Duplicates += s.duplicates
@@ -445,11 +428,7 @@ func (t *Tracker) forgetSource(s *source) {
 	if t.last == s {
 		t.last = nil
 	}
-	if s.collided {
-		delete(t.collided, s.name)
-	} else {
-		delete(t.sources, s.hash)
-	}
+	t.sources.remove(s.hash, s)
 	t.used -= sourceBytes + len(s.name)
 	t.forgot.Sources++
 	t.forgot.Replays += s.replays
@@ -461,37 +440,11 @@ func (t *Tracker) forgetSource(s *source) {
 func (t *Tracker) MemoryUsed() int {
 	n := t.used
 	if t.fp != nil {
-		n += fingerprintBytes(len(t.fp.ring), t.fp.at != nil)
+		n += fingerprintBytes(t.fp.window(), t.fp.at != nil)
 	}
 	return n
 }
 
-func (t *Tracker) allSources() iter.Seq[*source] {
-	return func(yield func(*source) bool) {
-		for _, s := range t.sources {
-			if !yield(s) {
-				return
-			}
-		}
-		for _, c := range t.collided {
-			if s, ok := c.(*source); ok && !yield(s) {
-				return
-			}
-		}
-	}
-}
+func (t *Tracker) allSources() iter.Seq[*source] { return t.sources.all }
 
-func (t *Tracker) allStreams() iter.Seq[*stream] {
-	return func(yield func(*stream) bool) {
-		for _, s := range t.streams {
-			if !yield(s) {
-				return
-			}
-		}
-		for _, c := range t.collided {
-			if s, ok := c.(*stream); ok && !yield(s) {
-				return
-			}
-		}
-	}
-}
+func (t *Tracker) allStreams() iter.Seq[*stream] { return t.streams.all }

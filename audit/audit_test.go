@@ -328,6 +328,31 @@ func TestReplayThroughRelay(t *testing.T) {
 	}
 }
 
+// TestReplayFieldBoundaries: the same text in different fields, or the
+// same SD params split differently between elements, is a different event.
+func TestReplayFieldBoundaries(t *testing.T) {
+	lines := []string{
+		"<165>1 2026-11-24T10:00:00Z h ab - - - text",
+		"<165>1 2026-11-24T10:00:00Z h - ab - - text",
+		"<165>1 2026-11-24T10:00:00Z h - - ab - text",
+		"<165>1 2026-11-24T10:00:00Z h a b - - text",
+		`<165>1 2026-11-24T10:00:00Z h - - - [x p="1" q="2"] text`,
+		`<165>1 2026-11-24T10:00:00Z h - - - [x p="1"][q] text`,
+		`<165>1 2026-11-24T10:00:00Z h - - - [x p="1"] text`,
+		`<165>1 2026-11-24T10:00:00Z h - - - [x p="1"][y q="2"] text`,
+		`<165>1 2026-11-24T10:00:00Z h - - - [x p="1" y="q"] text`,
+	}
+	tr := New(Config{Sequences: []Sequence{}})
+	for _, l := range lines {
+		if v := tr.Observe(parse(t, l)); v.Has(Replay) {
+			t.Errorf("%q: %v, want a new event", l, v)
+		}
+	}
+	if v := tr.Observe(parse(t, strings.Replace(lines[5], "10:00:00", "10:05:00", 1))); !v.Has(Replay) {
+		t.Errorf("%q again: %v, want replay", lines[5], v)
+	}
+}
+
 // TestReplayAge: an event seen again after ReplayAge is new again.
 func TestReplayAge(t *testing.T) {
 	tr := New(Config{ReplayAge: time.Hour})

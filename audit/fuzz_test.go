@@ -60,7 +60,7 @@ func runOps(t *testing.T, ops []byte) {
 			inGaps += int64(g.Len())
 		}
 		if s.missing != inGaps+s.droppedMissing {
-			t.Fatalf("%q: missing %d, ranges hold %d and %d were dropped", s.key, s.missing, inGaps, s.droppedMissing)
+			t.Fatalf("%s/%s: missing %d, ranges hold %d and %d were dropped", s.source, s.label, s.missing, inGaps, s.droppedMissing)
 		}
 		if len(s.gaps) > DefaultMaxGaps {
 			t.Fatalf("%d ranges kept", len(s.gaps))

@@ -118,7 +118,7 @@ func (t *Tracker) ReportAt(now time.Time) *Report {
 		rep.Start, rep.End = time.Unix(0, t.start).UTC(), time.Unix(0, t.end).UTC()
 	}
 	if t.fp != nil {
-		rep.ReplayWindow = len(t.fp.ring)
+		rep.ReplayWindow = t.fp.window()
 	}
 	bySource := make(map[string]*SourceReport)
 	get := func(name string) *SourceReport {

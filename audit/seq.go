@@ -76,16 +76,19 @@ func (v Verdict) String() string {
 // seen is exactly [first, hi] minus the open gaps, so no per-number state
 // is needed however far back a late or repeated number is.
 type stream struct {
-	key           string // sequence index, source, label
-	hash          uint64 // of key
-	collided      bool   // kept in Tracker.collided
+	// What finding the stream and an in-order number touch comes first,
+	// in the first cache line or two.
+	hash          uint64 // of seq, source and label
 	source, label string
 	seq           int
+	lastUse       uint64
 	max           uint64 // wraps after max to 1; 0: never
+	hi            uint64
 	started       bool
-	first, hi     uint64
+	first         uint64
 	received      int64
-	missing       int64 // numbers in gaps now, including forgotten ones
+	lastSeen      uint64 // the last number seen, as sent
+	missing       int64  // numbers in gaps now, including forgotten ones
 	duplicates    int64
 	late          int64
 	invalid       int64 // values that are not numbers of the sequence
@@ -103,8 +106,6 @@ type stream struct {
 	restarts       []Restart
 	restartCount   int64
 	firstSeen      uint64 // the first number ever seen, as sent
-	lastSeen       uint64 // the last number seen, as sent
-	lastUse        uint64
 }
 
 func (s *stream) used() uint64 { return s.lastUse }
@@ -287,11 +288,25 @@ func (s *stream) missingRanges() []Range {
 	return out
 }
 
-// parseNumber reads a decimal sequence number without allocating.
+// parseNumber reads a decimal sequence number (digits only, as
+// strconv.ParseUint reads them in base 10) without allocating.
 func parseNumber(s string) (uint64, bool) {
-	if s == "" || s[0] < '0' || s[0] > '9' {
-		return 0, false
+	if s == "" || len(s) > 19 {
+		// Nineteen digits always fit in a uint64; longer numbers are
+		// rare enough for strconv, which allocates only on error.
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(s, 10, 64)
+		return v, err == nil
 	}
-	v, err := strconv.ParseUint(s, 10, 64)
-	return v, err == nil
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		d := uint64(s[i] - '0')
+		if d > 9 {
+			return 0, false
+		}
+		v = v*10 + d
+	}
+	return v, true
 }

@@ -12,7 +12,6 @@ const (
 type source struct {
 	name            string
 	hash            uint64 // of name
-	collided        bool   // kept in Tracker.collided
 	events          int64
 	replays         int64
 	first, last     int64   // event times, Unix nanoseconds; 0 before any

@@ -1,0 +1,69 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestHashEveryByte: at every length up to a few lanes' worth, changing
+// any one bit of the input changes the hash, and so does adding a byte;
+// a hash that skipped a byte, or read one twice in place of another,
+// fails here.
+func TestHashEveryByte(t *testing.T) {
+	k := newKeyHash()
+	rng := rand.New(rand.NewPCG(1, 2))
+	seen := map[uint64]string{}
+	for n := range 200 {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(rng.Uint32())
+		}
+		h := hash(k, 0, b)
+		if other, ok := seen[h]; ok {
+			t.Fatalf("length %d collides with %q", n, other)
+		}
+		seen[h] = string(b)
+		if hash(k, 0, string(b)) != h {
+			t.Fatalf("length %d: string and []byte hash differently", n)
+		}
+		for i := range n {
+			for bit := range 8 {
+				b[i] ^= 1 << bit
+				if hash(k, 0, b) == h {
+					t.Fatalf("length %d: flipping bit %d of byte %d leaves the hash", n, bit, i)
+				}
+				b[i] ^= 1 << bit
+			}
+		}
+	}
+}
+
+// TestHashChain: chaining depends on the order and the boundaries of the
+// parts.
+func TestHashChain(t *testing.T) {
+	k := newKeyHash()
+	chain := func(parts ...string) uint64 {
+		var h uint64
+		for _, p := range parts {
+			h = hash(k, h, p)
+		}
+		return h
+	}
+	sets := [][]string{{"ab", ""}, {"", "ab"}, {"a", "b"}, {"ab"}, {"b", "a"}, {"", "", "ab"}}
+	got := map[uint64]int{}
+	for i, s := range sets {
+		h := chain(s...)
+		if j, ok := got[h]; ok {
+			t.Errorf("%q and %q chain to the same hash", sets[j], s)
+		}
+		got[h] = i
+	}
+}
+
+// TestHashKeyed: another tracker's keys give other hashes.
+func TestHashKeyed(t *testing.T) {
+	a, b := newKeyHash(), newKeyHash()
+	if hash(a, 0, "azs-node1") == hash(b, 0, "azs-node1") {
+		t.Error("two key sets hash a name the same")
+	}
+}
