@@ -44,8 +44,11 @@
 // # Cost
 //
 // Once its sources are known, observing a record allocates nothing.
-// BenchmarkObserve measures about 90 ns per event for sequences and sources
-// and about 185 ns with replay detection (hashing the message and probing a
-// table much larger than the CPU's first caches) on a 2-vCPU Xeon; a
-// million events from a thousand sources take under 3 MB.
+// BenchmarkObserve measures about 100 ns per event with the zero Config
+// (sequences, sources and replays; 9 ns of it is the benchmark rewriting
+// its records) and about 55 ns without replay detection, on a 2-vCPU EPYC,
+// with events from 1,000 sources; a million of them take under 3 MB.
+// Replay detection costs a hash of the message and two table probes:
+// fingerprints are forgotten by generation, not one by one, so that
+// forgetting costs nothing per event.
 package audit
