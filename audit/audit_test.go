@@ -366,6 +366,31 @@ func TestReplayAge(t *testing.T) {
 	}
 }
 
+// TestReplayAgeOutlivesWindow: when the count window forgets events that
+// the age would still cover, the report counts them, and a replay of one
+// goes unseen as the count says; when the age runs out first, nothing is
+// counted.
+func TestReplayAgeOutlivesWindow(t *testing.T) {
+	for _, tc := range []struct {
+		age        time.Duration
+		wantForgot int64
+	}{{time.Hour, 15}, {5 * time.Second, 0}} {
+		tr := New(Config{ReplayWindow: 10, ReplayAge: tc.age, Sequences: []Sequence{}})
+		for i := range 25 {
+			tr.Observe(metaEvent("h", "a", uint64(i), 0, t0.Add(time.Duration(i)*time.Second)))
+		}
+		if got := tr.Report().Forgotten.Fingerprints; got != tc.wantForgot {
+			t.Errorf("age %v: %d fingerprints forgotten early, want %d", tc.age, got, tc.wantForgot)
+		}
+		if v := tr.Observe(metaEvent("h", "a", 3, 0, t0.Add(30*time.Second))); v.Has(Replay) {
+			t.Errorf("age %v: event 3 again, 22 events back with a window of 10: %v", tc.age, v)
+		}
+		if v := tr.Observe(metaEvent("h", "a", 20, 0, t0.Add(31*time.Second))); v.Has(Replay) == (tc.age < 11*time.Second) {
+			t.Errorf("age %v: event 20 again, within the window and 11 s later: %v", tc.age, v)
+		}
+	}
+}
+
 // TestReplayWindowCount: the window forgets the oldest events first.
 func TestReplayWindowCount(t *testing.T) {
 	tr := New(Config{ReplayWindow: 100, Sequences: []Sequence{}})
