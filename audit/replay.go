@@ -24,7 +24,7 @@ import "math/bits"
 type fingerprints struct {
 	n          uint32   // the window
 	added      uint64   // fingerprints added; the last one's arrival number
-	pos        uint32   // added modulo n: where the next one goes in the ring
+	pos        uint32   // added modulo n: where the last one is in the ring
 	hash       []uint64 // the last n, at their arrival number modulo n
 	at         []int64  // their event times, likewise; nil without an age
 	cur, prev  *fpTable
