@@ -44,11 +44,15 @@
 // # Cost
 //
 // Once its sources are known, observing a record allocates nothing.
-// BenchmarkObserve measures about 100 ns per event with the zero Config
-// (sequences, sources and replays; 9 ns of it is the benchmark rewriting
-// its records) and about 55 ns without replay detection, on a 2-vCPU EPYC,
-// with events from 1,000 sources; a million of them take under 3 MB.
-// Replay detection costs a hash of the message and two table probes:
-// fingerprints are forgotten by generation, not one by one, so that
-// forgetting costs nothing per event.
+// BenchmarkObserve, with events from 1,000 sources on a 2-vCPU EPYC,
+// measures with the zero Config (sequences, sources and replays) about
+// 95 ns per event for a compact Windows event (six extensions, 300 bytes)
+// and 165 ns for Azure Stack Hub's full Windows event (22 extensions, 825
+// bytes), 9 ns of each the benchmark rewriting its records; without
+// replay detection, 55 and 105 ns. The difference is reading the event:
+// finding three keys among 22 extensions, and hashing 825 bytes. Replay
+// detection costs that hash and two table probes: fingerprints are
+// forgotten by generation, not one by one, so that forgetting costs
+// nothing per event. A million events from a thousand sources take under
+// 3 MB.
 package audit
