@@ -249,17 +249,9 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 		}
 	}
 	kh := t.streamHash(i, source, label)
-	var s *stream
-	for j := kh & t.streams.mask; ; j = (j + 1) & t.streams.mask {
-		e := &t.streams.slots[j]
-		if e.v == nil {
-			s = t.newStream(i, source, label, kh)
-			break
-		}
-		if e.hash == kh && e.v.seq == i && e.v.source == source && e.v.label == label {
-			s = e.v
-			break
-		}
+	s := t.streams.find(kh, func(s *stream) bool { return s.seq == i && s.source == source && s.label == label })
+	if s == nil {
+		s = t.newStream(i, source, label, kh)
 	}
 	s.lastUse = t.clock
 	n, isNum := parseNumber(val)
@@ -347,17 +339,9 @@ func (t *Tracker) source(name []byte) *source {
 		return s
 	}
 	h := hash(t.keys, 0, name)
-	var s *source
-	for i := h & t.sources.mask; ; i = (i + 1) & t.sources.mask {
-		e := &t.sources.slots[i]
-		if e.v == nil {
-			s = t.newSource(name, h)
-			break
-		}
-		if e.hash == h && e.v.name == string(name) {
-			s = e.v
-			break
-		}
+	s := t.sources.find(h, func(s *source) bool { return s.name == string(name) })
+	if s == nil {
+		s = t.newSource(name, h)
 	}
 	s.lastUse = t.clock
 	t.last = s

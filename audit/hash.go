@@ -8,11 +8,12 @@ import (
 // keyHash hashes what sources, streams and fingerprints are found by:
 // the construction of Go's runtime hash for machines without AES
 // instructions (after wyhash), keyed by four random secrets so that
-// senders cannot choose input that collides. On the short keys of sources
-// and streams it is several times faster than hash/maphash, whose
-// per-call cost dominates there, and on messages it runs about 1.5 times
-// as fast. The tables compare keys, so a collision there costs time,
-// never a mix-up.
+// senders cannot choose input that collides. It chains, so a stream's
+// source and label hash without being joined into one key first (6 ns,
+// where joining them for hash/maphash and hashing took 15), and on
+// messages it runs about 1.5 times as fast as hash/maphash (BenchmarkHash).
+// The tables compare keys, so a collision there costs time, never a
+// mix-up.
 type keyHash struct{ k0, k1, k2, k3 uint64 }
 
 func newKeyHash() keyHash { return keyHash{rand.Uint64(), rand.Uint64(), rand.Uint64(), rand.Uint64()} }

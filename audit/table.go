@@ -23,6 +23,17 @@ func newTable[V any]() table[V] {
 	return table[V]{slots: make([]tableSlot[V], 64), mask: 63}
 }
 
+// find returns the entry whose key hashes to h and that eq says has the
+// key, or nil.
+func (t *table[V]) find(h uint64, eq func(*V) bool) *V {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := &t.slots[i]
+		if e.v == nil || e.hash == h && eq(e.v) {
+			return e.v
+		}
+	}
+}
+
 // add puts v, whose key hashes to h, in the table.
 func (t *table[V]) add(h uint64, v *V) {
 	if 2*(t.n+1) > len(t.slots) {
