@@ -134,7 +134,7 @@ func TestListenDedupe(t *testing.T) {
 	}
 	c.Write([]byte(msg5424("first") + "\n" + msg5424("again") + "\n" + msg5424("first") + "\n"))
 	c.Close()
-	waitFor(t, "2 records", 5*time.Second, func() bool { return countLines(out) == 2 })
+	waitFor(t, "2 records", 30*time.Second, func() bool { return countLines(out) == 2 })
 	_, cnt := p.stop()
 	if cnt.Received != 3 || cnt.Written != 2 || cnt.Deduplicated != 1 {
 		t.Errorf("counters %+v", cnt)

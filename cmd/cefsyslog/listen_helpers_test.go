@@ -71,11 +71,18 @@ func startListen(t *testing.T, stdout io.Writer, args ...string) *listenProc {
 	if stdout != nil {
 		cmd.Stdout = stdout
 	}
-	errPipe, err := cmd.StderrPipe()
+	// Not cmd.StderrPipe: Wait closes that pipe once the process exits,
+	// and lines still in it (the final counters) would be lost when the
+	// reader is slow to run. This pipe ends when the process's end closes.
+	errPipe, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
+	cmd.Stderr = w
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		errPipe.Close()
 		t.Fatal(err)
 	}
 	p := &listenProc{t: t, cmd: cmd, addrs: map[string]string{}, lines: make(chan string, 1000), done: make(chan struct{})}
@@ -88,6 +95,7 @@ func startListen(t *testing.T, stdout io.Writer, args ...string) *listenProc {
 	}
 	ready := make(chan struct{})
 	go func() {
+		defer errPipe.Close()
 		sc := bufio.NewScanner(errPipe)
 		for sc.Scan() {
 			line := sc.Text()
@@ -152,6 +160,18 @@ func (p *listenProc) stderrText() string {
 	return strings.Join(p.stderr, "\n")
 }
 
+// dump asks a stuck process for its goroutines (SIGQUIT makes the Go
+// runtime print them and exit) and returns its standard error, so that a
+// failure shows where it hung.
+func (p *listenProc) dump() string {
+	p.cmd.Process.Signal(syscall.SIGQUIT)
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+	}
+	return p.stderrText()
+}
+
 func (p *listenProc) signal(sig syscall.Signal) {
 	p.t.Helper()
 	if err := p.cmd.Process.Signal(sig); err != nil {
@@ -173,7 +193,7 @@ func (p *listenProc) waitLine(s string) string {
 				return line
 			}
 		case <-timeout:
-			p.t.Fatalf("no line with %q in:\n%s", s, p.stderrText())
+			p.t.Fatalf("no line with %q in:\n%s", s, p.dump())
 		}
 	}
 }
@@ -218,7 +238,8 @@ func (p *listenProc) stop() (int, counters) {
 	return p.status, parseCounters(p.t, line)
 }
 
-// waitFor polls cond until it holds or time runs out.
+// waitFor polls cond until it holds or time runs out. The waits are long
+// for the reason waitLine gives; a condition that holds ends them at once.
 func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
 	t.Helper()
 	end := time.Now().Add(d)

@@ -57,7 +57,7 @@ func TestListenOpenSSL(t *testing.T) {
 	sclient("refused: another CA", "-tls1_2", "-cert", pk.otherCert, "-key", pk.otherKey)
 	sclient("refused: not permitted", "-tls1_3", "-cert", pk.intruderCert, "-key", pk.intruderKey)
 
-	waitFor(t, "the records", 10*time.Second, func() bool { return countLines(out) >= len(sent) })
+	waitFor(t, "the records", 30*time.Second, func() bool { return countLines(out) >= len(sent) })
 	_, c := p.stop()
 	recs := readRecords(t, out)
 	var got []string

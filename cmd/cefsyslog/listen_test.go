@@ -43,7 +43,7 @@ func TestListenUDPAndTCP(t *testing.T) {
 		c.Write([]byte(stream))
 		c.Close()
 	}
-	waitFor(t, "9 records", 5*time.Second, func() bool { return countLines(out) == 9 })
+	waitFor(t, "9 records", 30*time.Second, func() bool { return countLines(out) == 9 })
 	status, c := p.stop()
 	if status != 0 {
 		t.Errorf("exit status %d", status)
@@ -122,7 +122,7 @@ func TestListenTLS(t *testing.T) {
 	}
 	defer idle.Close()
 
-	waitFor(t, "the handshake failures", 10*time.Second, func() bool {
+	waitFor(t, "the handshake failures", 30*time.Second, func() bool {
 		c := p.report()
 		return c.Handshake["timeout"] == 1
 	})
@@ -208,7 +208,7 @@ func TestListenLimits(t *testing.T) {
 		}
 		conns = append(conns, c)
 	}
-	waitFor(t, "two open connections", 5*time.Second, func() bool { return p.report().Open == 2 })
+	waitFor(t, "two open connections", 30*time.Second, func() bool { return p.report().Open == 2 })
 	third, err := net.Dial("tcp", p.addr("tcp"))
 	if err != nil {
 		t.Fatal(err)
@@ -229,7 +229,7 @@ func TestListenLimits(t *testing.T) {
 	c, _ := net.Dial("tcp", p.addr("tcp"))
 	c.Write([]byte(octet(msg5424(strings.Repeat("x", 200))) + octet(msg5424("short"))))
 	c.Close()
-	waitFor(t, "2 records", 5*time.Second, func() bool { return countLines(out) == 2 })
+	waitFor(t, "2 records", 30*time.Second, func() bool { return countLines(out) == 2 })
 	_, cs := p.stop()
 	recs := readRecords(t, out)
 	if recs[0].Error == nil || recs[0].Error.Reason != "message longer than 64 bytes" || recs[1].Syslog.Message != "short" {
@@ -250,7 +250,7 @@ func TestListenMetrics(t *testing.T) {
 		Cefsyslog counters
 		Memstats  map[string]any
 	}
-	waitFor(t, "the metrics", 5*time.Second, func() bool {
+	waitFor(t, "the metrics", 30*time.Second, func() bool {
 		resp, err := http.Get("http://" + p.addr("metrics") + "/debug/vars")
 		if err != nil {
 			return false
@@ -448,7 +448,7 @@ func TestListenSchema(t *testing.T) {
 	}
 	c.Write([]byte("<134>1 2026-11-24T10:00:00Z fw1 CEF - - - CEF:0|Acme|FW|1|100|allow|3|src=10.0.0.1\n"))
 	c.Close()
-	waitFor(t, "1 record", 5*time.Second, func() bool { return countLines(out) == 1 })
+	waitFor(t, "1 record", 30*time.Second, func() bool { return countLines(out) == 1 })
 	p.stop()
 	data, _ := os.ReadFile(out)
 	var doc struct {
