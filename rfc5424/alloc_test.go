@@ -1,6 +1,7 @@
 package rfc5424
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -64,20 +65,56 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
-// TestParseAllocs pins the owned API's cost: two allocations without
-// structured data, three with up to four elements.
+// TestParseAllocs pins the owned API's cost: two allocations for messages
+// with up to four elements and 16 params, more beyond. The constructed
+// messages sit at each size class's edges.
 func TestParseAllocs(t *testing.T) {
-	for _, in := range loadBenchInputs(t) {
-		want := 3.0
-		if in.name == "b_5424_cef" {
-			want = 2
+	sd := func(elems, params int) []byte {
+		b := []byte("<13>1 - - - - - ")
+		if elems == 0 {
+			b = append(b, '-')
 		}
+		for e := range elems {
+			b = fmt.Appendf(b, "[e%d", e)
+			for p := range params / elems {
+				b = fmt.Appendf(b, ` p%d="v\\%d"`, p, p)
+			}
+			if e == 0 {
+				for p := range params % elems {
+					b = fmt.Appendf(b, ` q%d="v"`, p)
+				}
+			}
+			b = append(b, ']')
+		}
+		return append(b, " msg"...)
+	}
+	type input struct {
+		name string
+		data []byte
+		want float64
+	}
+	var ins []input
+	for _, in := range loadBenchInputs(t) {
+		ins = append(ins, input{in.name, in.data, 2})
+	}
+	for _, c := range []struct{ elems, params int }{
+		{0, 0}, {1, 0}, {1, 4}, {1, 5}, {2, 8}, {2, 9}, {3, 16}, {4, 16},
+	} {
+		ins = append(ins, input{fmt.Sprintf("%d elements %d params", c.elems, c.params), sd(c.elems, c.params), 2})
+	}
+	ins = append(ins,
+		input{"4 elements 17 params", sd(4, 17), 5},
+		input{"5 elements 5 params", sd(5, 5), 4})
+	for _, in := range ins {
 		n := testing.AllocsPerRun(100, func() {
 			m, _ := Parse(in.data)
 			sink += len(m.Msg)
 		})
-		if n != want {
-			t.Errorf("%s: Parse allocs = %v, want %v", in.name, n, want)
+		if _, err := Parse(in.data); err != nil {
+			t.Fatalf("%s: %v", in.name, err)
+		}
+		if n != in.want {
+			t.Errorf("%s: Parse allocs = %v, want %v", in.name, n, in.want)
 		}
 	}
 }

@@ -64,7 +64,8 @@
 // offset), [Scanner.AppendParamValue] with room in dst, and the
 // [Scanner.Elements] and [Scanner.Params] iterators allocate nothing;
 // alloc_test.go proves it. Only building an error allocates: the error and
-// a copy of the message. [Parse] allocates two or three times per message.
+// a copy of the message. [Parse] allocates twice per message with up to
+// four SD elements and 16 params, and a few times more beyond.
 //
 // # Limits
 //

@@ -1,8 +1,8 @@
 package rfc5424
 
 import (
-	"strings"
 	"time"
+	"unsafe"
 )
 
 // Message is an RFC 5424 message as owned values: it does not alias the
@@ -70,61 +70,54 @@ func Parse(b []byte) (*Message, error) {
 // returns every field read before an error together with the error, a
 // *[ParseError]; the message is never nil.
 //
-// A message without structured data costs two allocations; with it, three
-// (four with more than four elements): one string holds a copy of the
-// message (and the values that had escapes, resolved), one block the
-// Message and its elements, one slice the params.
+// A message costs two allocations: one string holds a copy of the message
+// (and the values that had escapes, resolved), one block the Message, its
+// elements and their params. Messages with more than four elements or 16
+// params cost four or more: the Message, the elements and the params each
+// get their own, and the positions of more than eight elements or 16
+// params outgrow the stack.
 func (o Options) Parse(b []byte) (*Message, error) {
 	var s Scanner
 	s.Options = o
 	s.Reset(b)
 
-	// Walk the message first, recording positions only; the text is
-	// copied in one piece afterwards and the fields are cut from the copy.
-	// Elements and params collect in arrays on the stack; only messages
-	// with more than eight elements or 16 params spill to the heap. (The
-	// arrays are zeroed on every call, so they are kept small.)
+	// The copy is a string made in place: buf is written here, before
+	// the string is made, and never again, which is what strings.Builder
+	// relies on too. Values with escapes are resolved in place, in their
+	// own bytes of the copy: resolving only shortens them.
+	var buf []byte
+	if s.cur.pri >= 0 {
+		buf = make([]byte, len(b))
+		copy(buf, b)
+	}
+
+	// Elements and params collect in arrays on the stack until the walk
+	// has counted them; only messages with more than eight elements or 16
+	// params spill to the heap. (The arrays are zeroed on every call, so
+	// they are kept small.)
 	type elemSpan struct {
 		id             span
 		first, nParams int
 	}
-	type paramSpan struct {
-		name, value span
-		escaped     bool
-	}
 	var elemArr [8]elemSpan
-	var paramArr [16]paramSpan
+	var paramArr [16][2]span
 	elems, params := elemArr[:0], paramArr[:0]
-	extra := 0 // bytes of escaped values, resolved after the copy
 	for s.NextElement() {
 		elems = append(elems, elemSpan{id: s.cur.id, first: len(params)})
 		for s.NextParam() {
-			esc := escapeIndex(s.view(s.cur.value)) >= 0
-			if esc {
-				extra += s.cur.value.end - s.cur.value.off
+			v := s.cur.value
+			if s.cur.escaped {
+				v.end = unescapeInPlace(buf, v)
 			}
-			params = append(params, paramSpan{s.cur.name, s.cur.value, esc})
+			params = append(params, [2]span{s.cur.name, v})
 			elems[len(elems)-1].nParams++
 		}
 	}
 	s.Message()
-
-	var w strings.Builder
-	if s.cur.pri >= 0 {
-		w.Grow(len(b) + extra)
-		w.Write(b)
-		for i, p := range params {
-			if p.escaped {
-				off := w.Len()
-				writeUnescaped(&w, b[p.value.off:p.value.end])
-				params[i].value = span{off, w.Len()}
-			}
-		}
-	}
-	str := w.String()
+	str := unsafe.String(unsafe.SliceData(buf), len(buf))
 	cut := func(sp span) string { return str[sp.off:sp.end] }
 
-	m := newMessage(len(elems))
+	m, ps := newMessage(len(elems), len(params))
 	m.Priority = s.cur.pri
 	m.Version = s.cur.version
 	m.Timestamp = s.Time()
@@ -134,12 +127,8 @@ func (o Options) Parse(b []byte) (*Message, error) {
 	m.ProcID = cut(s.cur.fields[fieldProcID])
 	m.MsgID = cut(s.cur.fields[fieldMsgID])
 	m.Msg = cut(s.cur.msg)
-	var ps []Param
-	if len(params) > 0 {
-		ps = make([]Param, len(params))
-		for i, p := range params {
-			ps[i] = Param{cut(p.name), cut(p.value)}
-		}
+	for i, p := range params {
+		ps[i] = Param{cut(p[0]), cut(p[1])}
 	}
 	for i, e := range elems {
 		m.StructuredData[i].ID = cut(e.id)
@@ -155,50 +144,62 @@ func (o Options) Parse(b []byte) (*Message, error) {
 	return m, nil
 }
 
-// newMessage allocates a Message and, for up to four SD elements, their
-// array in the same block: most messages carry few elements, and this saves
-// an allocation on each.
-func newMessage(n int) *Message {
+// newMessage allocates a Message with n SD elements and a slice of p
+// params. Most messages carry a few of each, and for them one block holds
+// all three, saving two allocations.
+func newMessage(n, p int) (*Message, []Param) {
 	switch {
 	case n == 0:
-		return new(Message)
-	case n == 1:
-		p := new(struct {
+		return new(Message), nil
+	case n == 1 && p <= 4:
+		b := new(struct {
 			m Message
 			e [1]Element
+			p [4]Param
 		})
-		p.m.StructuredData = p.e[:]
-		return &p.m
-	case n == 2:
-		p := new(struct {
+		b.m.StructuredData = b.e[:]
+		return &b.m, b.p[:p]
+	case n <= 2 && p <= 8:
+		b := new(struct {
 			m Message
 			e [2]Element
+			p [8]Param
 		})
-		p.m.StructuredData = p.e[:]
-		return &p.m
-	case n <= 4:
-		p := new(struct {
+		b.m.StructuredData = b.e[:n:n]
+		return &b.m, b.p[:p]
+	case n <= 4 && p <= 16:
+		b := new(struct {
 			m Message
 			e [4]Element
+			p [16]Param
 		})
-		p.m.StructuredData = p.e[:n:n]
-		return &p.m
+		b.m.StructuredData = b.e[:n:n]
+		return &b.m, b.p[:p]
 	}
 	m := new(Message)
 	m.StructuredData = make([]Element, n)
-	return m
+	return m, make([]Param, p)
 }
 
-// writeUnescaped copies v into w with its PARAM-VALUE escapes resolved.
-func writeUnescaped(w *strings.Builder, v []byte) {
-	for {
-		i := escapeIndex(v)
-		if i < 0 {
-			w.Write(v)
-			return
+// unescapeInPlace resolves the PARAM-VALUE escapes of the value buf holds
+// at v, moving its bytes down, and returns the value's new end.
+func unescapeInPlace(buf []byte, v span) int {
+	n := v.off
+	for i := v.off; i < v.end; i++ {
+		c := buf[i]
+		if c == '\\' && i+1 < v.end {
+			switch buf[i+1] {
+			case '"', '\\', ']':
+			default:
+				// Not an escape: the pair stays as written.
+				buf[n] = c
+				n++
+			}
+			i++
+			c = buf[i]
 		}
-		w.Write(v[:i])
-		w.WriteByte(v[i+1])
-		v = v[i+2:]
+		buf[n] = c
+		n++
 	}
+	return n
 }

@@ -341,9 +341,14 @@ func TestParseTooManyParams(t *testing.T) {
 // bytes it was parsed from.
 func TestParseOwnsItsData(t *testing.T) {
 	in := []byte(`<165>1 2003-10-11T22:14:15.003Z host app 42 ID [a b="c\"d"] msg`)
+	orig := string(in)
 	m, err := Parse(in)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Escapes are resolved in Parse's copy, never in the caller's bytes.
+	if string(in) != orig {
+		t.Errorf("Parse changed its input to %q", in)
 	}
 	want := *m
 	want.StructuredData = []Element{{ID: "a", Params: []Param{{"b", `c"d`}}}}

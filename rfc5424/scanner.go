@@ -136,6 +136,7 @@ type cursor struct {
 	msg          span
 	nParams      int
 	nIDs         int
+	escaped      bool // the current param's value has a backslash
 }
 
 // Scanner reads one RFC 5424 message held in bytes the caller owns. The

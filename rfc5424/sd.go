@@ -169,7 +169,7 @@ func (s *Scanner) NextParam() bool {
 	// other byte the pair is kept as written, which the RFC also requires.
 	vstart := j + 2
 	k := vstart
-	utf := false
+	utf, esc := false, false
 value:
 	for k < len(rec) {
 		c := rec[k]
@@ -181,6 +181,7 @@ value:
 		case '"':
 			break value
 		case '\\':
+			esc = true
 			// The escaped byte is part of the value too: a non-ASCII
 			// one needs the UTF-8 check.
 			if k+1 < len(rec) && rec[k+1] >= utf8.RuneSelf {
@@ -210,6 +211,7 @@ value:
 	}
 	s.cur.name, s.cur.value = span{start, j}, span{vstart, k}
 	s.cur.pos = k + 1
+	s.cur.escaped = esc
 	s.cur.nParams++
 	return true
 }
