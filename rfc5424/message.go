@@ -71,8 +71,8 @@ func Parse(b []byte) (*Message, error) {
 // *[ParseError]; the message is never nil.
 //
 // A message costs two allocations: one string holds a copy of the message
-// (and the values that had escapes, resolved), one block the Message, its
-// elements and their params. Messages with more than four elements or 16
+// (escaped values resolved within it), one block the Message, its elements
+// and their params. Messages with more than four elements or 16
 // params cost four or more: the Message, the elements and the params each
 // get their own, and the positions of more than eight elements or 16
 // params outgrow the stack.
