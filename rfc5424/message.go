@@ -107,7 +107,8 @@ func (o Options) Parse(b []byte) (*Message, error) {
 		for s.NextParam() {
 			v := s.cur.value
 			if s.cur.escaped {
-				v.end = unescapeInPlace(buf, v)
+				val := buf[v.off:v.end]
+				v.end = v.off + unescape(val, val)
 			}
 			params = append(params, [2]span{s.cur.name, v})
 			elems[len(elems)-1].nParams++
@@ -179,27 +180,4 @@ func newMessage(n, p int) (*Message, []Param) {
 	m := new(Message)
 	m.StructuredData = make([]Element, n)
 	return m, make([]Param, p)
-}
-
-// unescapeInPlace resolves the PARAM-VALUE escapes of the value buf holds
-// at v, moving its bytes down, and returns the value's new end.
-func unescapeInPlace(buf []byte, v span) int {
-	n := v.off
-	for i := v.off; i < v.end; i++ {
-		c := buf[i]
-		if c == '\\' && i+1 < v.end {
-			switch buf[i+1] {
-			case '"', '\\', ']':
-			default:
-				// Not an escape: the pair stays as written.
-				buf[n] = c
-				n++
-			}
-			i++
-			c = buf[i]
-		}
-		buf[n] = c
-		n++
-	}
-	return n
 }

@@ -7,6 +7,7 @@ package rfc5424
 import (
 	"bytes"
 	"iter"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -322,30 +323,33 @@ func (s *Scanner) Params() iter.Seq2[[]byte, []byte] {
 	}
 }
 
-// escapeIndex returns the index of the first backslash in v that escapes
-// '"', '\' or ']', or -1 when v has none.
-func escapeIndex(v []byte) int {
-	for i := 0; i+1 < len(v); i++ {
-		if v[i] == '\\' {
-			switch v[i+1] {
-			case '"', '\\', ']':
-				return i
-			}
-			i++ // a backslash pair that is not an escape stays as written
-		}
-	}
-	return -1
-}
-
 // appendUnescaped appends v with its PARAM-VALUE escapes resolved.
 func appendUnescaped(dst, v []byte) []byte {
-	for {
-		i := escapeIndex(v)
-		if i < 0 {
-			return append(dst, v...)
+	dst = slices.Grow(dst, len(v))
+	n := unescape(dst[len(dst):len(dst)+len(v)], v)
+	return dst[:len(dst)+n]
+}
+
+// unescape writes v into out, which has room for all of it, with its
+// PARAM-VALUE escapes resolved, and returns how many bytes it wrote. out
+// may be v itself: each byte is written at or behind where it is read.
+func unescape(out, v []byte) int {
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == '\\' && i+1 < len(v) {
+			switch v[i+1] {
+			case '"', '\\', ']':
+			default:
+				// Not an escape: the pair stays as written.
+				out[n] = c
+				n++
+			}
+			i++
+			c = v[i]
 		}
-		dst = append(dst, v[:i]...)
-		dst = append(dst, v[i+1])
-		v = v[i+2:]
+		out[n] = c
+		n++
 	}
+	return n
 }
