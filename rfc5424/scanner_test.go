@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -295,5 +296,67 @@ func TestBenchInputsParse(t *testing.T) {
 	}
 	if !strings.HasPrefix(m.Msg, "An application") {
 		t.Errorf("Msg = %q", m.Msg)
+	}
+}
+
+// TestHeaderFieldEnds reads header fields of lengths around the eight
+// bytes Reset tests at a time and around their limits, in messages that
+// end soon after the header or well past it, and puts a byte that may not
+// be in a field at every position of each field: the error must name that
+// field and that byte.
+func TestHeaderFieldEnds(t *testing.T) {
+	const prefix = "<13>1 - "
+	for _, host := range []int{1, 2, 7, 8, 9, 30, 40, 55, 56, 57, 62, 63, 64, 65, 70} {
+		for _, app := range []int{1, 8, 47, 48} {
+			for _, msgid := range []int{1, 5, 32} {
+				for _, tail := range []string{" -", " - " + strings.Repeat("m", 100)} {
+					fields := []string{strings.Repeat("h", host), strings.Repeat("a", app), "-", strings.Repeat("i", msgid)}
+					rec := []byte(prefix + strings.Join(fields, " ") + tail)
+					var s Scanner
+					if err := s.Reset(rec); err != nil {
+						t.Fatalf("Reset(%q): %v", rec, err)
+					}
+					h := s.Header()
+					got := []string{string(h.Hostname), string(h.AppName), string(h.ProcID), string(h.MsgID)}
+					want := []string{fields[0], fields[1], "", fields[3]}
+					if !slices.Equal(got, want) || h.ProcID != nil {
+						t.Fatalf("Reset(%q) fields %q, want %q", rec, got, want)
+					}
+
+					// A tab in each field, at each position.
+					start := len(prefix)
+					for f, field := range fields {
+						for k := range len(field) {
+							bad := slices.Clone(rec)
+							bad[start+k] = '\t'
+							err := s.Reset(bad)
+							var pe *ParseError
+							if !errors.As(err, &pe) || pe.Offset != start+k || pe.Field != headerFields[f].name {
+								t.Fatalf("Reset(%q) = %v, want %s at offset %d", bad, err, headerFields[f].name, start+k)
+							}
+						}
+						start += len(field) + 1
+					}
+				}
+			}
+		}
+	}
+	// Too long by one, inside the 64 bytes and past them.
+	for _, c := range []struct {
+		fields []string
+		field  string
+		off    int
+	}{
+		{[]string{"h", strings.Repeat("a", 49), "p", "m"}, "APP-NAME", len("<13>1 - h ") + 48},
+		{[]string{"h", "a", "p", strings.Repeat("m", 33)}, "MSGID", len("<13>1 - h a p ") + 32},
+		{[]string{"h", "a", strings.Repeat("p", 129), "m"}, "PROCID", len("<13>1 - h a ") + 128},
+		{[]string{strings.Repeat("h", 256), "a", "p", "m"}, "HOSTNAME", len("<13>1 - ") + 255},
+	} {
+		rec := []byte("<13>1 - " + strings.Join(c.fields, " ") + " - " + strings.Repeat("m", 64))
+		var s Scanner
+		var pe *ParseError
+		if err := s.Reset(rec); !errors.As(err, &pe) || pe.Field != c.field || pe.Offset != c.off {
+			t.Errorf("Reset(%q) = %v, want %s at offset %d", rec, err, c.field, c.off)
+		}
 	}
 }
