@@ -341,7 +341,8 @@ func TestHeaderFieldEnds(t *testing.T) {
 			}
 		}
 	}
-	// Too long by one, inside the 64 bytes and past them.
+	// Each field one byte over its limit: the error is at the first byte
+	// past the limit, whether the field is shorter or longer than 64 bytes.
 	for _, c := range []struct {
 		fields []string
 		field  string
