@@ -169,7 +169,7 @@ func ParseMAC[T string | []byte](v T) (MAC, error) {
 type TimeOptions struct {
 	// Year is the year of stamps without one. Zero means the year of Now,
 	// or the year before when the stamp would lie more than a month after
-	// Now.
+	// Now; a February 29 then takes the latest leap year not after that.
 	Year int
 	// Location is the zone of stamps without one. Nil means UTC.
 	Location *time.Location

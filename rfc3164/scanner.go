@@ -29,7 +29,9 @@ const maxHostname = 255
 type Options struct {
 	// Year is the year of timestamps that carry none. Zero means the year
 	// of Now, or the year before when the stamp would lie more than a
-	// month after Now.
+	// month after Now; a February 29 then takes the latest leap year not
+	// after that. A non-zero Year is used as it is, even where it makes
+	// February 29 an invalid date.
 	Year int
 	// Location is the zone of timestamps that carry no offset. Nil means
 	// UTC.

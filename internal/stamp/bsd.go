@@ -313,7 +313,9 @@ func (t *Time) Valid() bool {
 // ResolveYear sets the year of a stamp that carries none. A non-zero year
 // is used as it is. Otherwise the stamp takes the year of now, or the
 // previous year when it would lie more than a month after now: a log read
-// in January holds December's lines.
+// in January holds December's lines. February 29 then takes the latest
+// leap year not after that year, the last time the day existed, rather
+// than a year in which it would be an invalid date.
 func ResolveYear(t *Time, year int, now time.Time, loc *time.Location) {
 	if t.HasYear {
 		return
@@ -325,6 +327,11 @@ func ResolveYear(t *Time, year int, now time.Time, loc *time.Location) {
 	t.Year = now.Year()
 	if t.Time(loc).After(now.AddDate(0, 1, 0)) {
 		t.Year--
+	}
+	if t.Month == 2 && t.Day == 29 {
+		for DaysIn(2, t.Year) < 29 { // at most 7 steps, as around 2100
+			t.Year--
+		}
 	}
 }
 

@@ -173,10 +173,24 @@ func TestResolveYear(t *testing.T) {
 	if feb29.Valid() {
 		t.Error("Feb 29 2023 is valid")
 	}
-	leap := Time{Month: 2, Day: 29}
-	ResolveYear(&leap, 0, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.UTC)
-	if leap.Year != 2024 || !leap.Valid() {
-		t.Errorf("Feb 29 read in March 2024: year %d, valid %v", leap.Year, leap.Valid())
+	// Without a given year, February 29 takes the last year that had
+	// one, never a later one nor an invalid date.
+	for _, tt := range []struct {
+		now  time.Time
+		want int
+	}{
+		{time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), 2024},
+		{time.Date(2028, 2, 1, 0, 0, 0, 0, time.UTC), 2028},  // less than a month ahead
+		{time.Date(2028, 1, 10, 0, 0, 0, 0, time.UTC), 2024}, // more than a month ahead
+		{time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC), 2024},
+		{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 2024},
+		{time.Date(2103, 6, 1, 0, 0, 0, 0, time.UTC), 2096}, // 2100 is not a leap year
+	} {
+		leap := Time{Month: 2, Day: 29}
+		ResolveYear(&leap, 0, tt.now, time.UTC)
+		if leap.Year != tt.want || !leap.Valid() {
+			t.Errorf("Feb 29 read on %s: year %d (valid %v), want %d", tt.now.Format(time.DateOnly), leap.Year, leap.Valid(), tt.want)
+		}
 	}
 }
 
