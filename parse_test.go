@@ -118,6 +118,8 @@ func TestRecordJSON(t *testing.T) {
 			`{"format":"rfc3164","syslog":{"timestamp":"2026-12-31T23:59:59Z","hostname":"h","app_name":"a","message":"x"}}`},
 		{"rfc3164 default year rolls back", cefsyslog.Parser{Now: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}, `Dec 31 23:59:59 h a: x`,
 			`{"format":"rfc3164","syslog":{"timestamp":"2025-12-31T23:59:59Z","hostname":"h","app_name":"a","message":"x"}}`},
+		{"rfc3164 Feb 29 without a year takes the last leap year", cefsyslog.Parser{Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}, `Feb 29 10:00:00 h a: x`,
+			`{"format":"rfc3164","syslog":{"timestamp":"2024-02-29T10:00:00Z","hostname":"h","app_name":"a","message":"x"}}`},
 		{"rfc3164 year in the stamp wins", cefsyslog.Parser{Year: 2030}, `Jul 16 2020 02:15:13 h a: x`,
 			`{"format":"rfc3164","syslog":{"timestamp":"2020-07-16T02:15:13Z","hostname":"h","app_name":"a","message":"x"}}`},
 		{"control characters escaped", cefsyslog.Parser{},

@@ -127,6 +127,7 @@ func TestParseTime(t *testing.T) {
 		{"Jul 04 09:03:48", o, "2026-07-04T09:03:48Z"},
 		{"Dec 31 23:59:59", TimeOptions{Now: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}, "2025-12-31T23:59:59Z"},
 		{"Jul 04 09:03:48", TimeOptions{Year: 2019, Now: now}, "2019-07-04T09:03:48Z"},
+		{"Feb 29 10:00:00", TimeOptions{Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}, "2024-02-29T10:00:00Z"},
 		{"Jul 04 2024 09:03:48", TimeOptions{Location: tokyo}, "2024-07-04T09:03:48+09:00"},
 		{"2024-07-04T09:03:48Z", o, "2024-07-04T09:03:48Z"},
 		{"2024-07-04T09:03:48.5+02:00", o, "2024-07-04T09:03:48.5+02:00"},
@@ -141,6 +142,10 @@ func TestParseTime(t *testing.T) {
 		if _, err := ParseTime(in, o); !errors.Is(err, ErrValue) {
 			t.Errorf("ParseTime(%q) = %v, want ErrValue", in, err)
 		}
+	}
+	// A given year is used as it is, even where February 29 is not a date.
+	if _, err := ParseTime("Feb 29 10:00:00", TimeOptions{Year: 2026, Now: now}); !errors.Is(err, ErrValue) {
+		t.Errorf("Feb 29 with the year 2026 given: %v, want ErrValue", err)
 	}
 }
 
