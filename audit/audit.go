@@ -95,6 +95,7 @@ type Config struct {
 type Tracker struct {
 	cfg        Config
 	seqs       []Sequence
+	extKeys    []*extKeys // per sequence of CEF extensions: its number's key and By
 	window     uint64
 	maxGaps    int
 	budget     int // for sources and streams
@@ -118,6 +119,16 @@ func New(c Config) *Tracker {
 		sources: newTable[source](), streams: newTable[stream](), keys: newKeyHash()}
 	if t.seqs == nil {
 		t.seqs = DefaultSequences
+	}
+	t.extKeys = make([]*extKeys, len(t.seqs))
+	for i, sq := range t.seqs {
+		switch {
+		case sq.Extension == "":
+		case sq.By[0] != "":
+			t.extKeys[i] = newExtKeys(sq.Extension, sq.By[0], sq.By[1])
+		default:
+			t.extKeys[i] = newExtKeys(sq.Extension)
+		}
 	}
 	if t.window == 0 {
 		t.window = DefaultReorderWindow
@@ -217,32 +228,32 @@ func (t *Tracker) ObserveAt(r *cefsyslog.Record, at time.Time) Verdict {
 
 func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool) Verdict {
 	sq := &t.seqs[i]
-	var val string
+	var val, source, label string
 	var ok bool
 	if sq.Extension != "" {
 		if r.CEF == nil {
 			return 0
 		}
-		val, ok = r.CEF.Get(sq.Extension)
-	} else if r.Syslog != nil {
+		v, found := t.extKeys[i].get(r.CEF)
+		if found&1 == 0 {
+			return 0
+		}
+		val, source, label = v[0], v[1], v[2]
+	} else {
+		if r.Syslog == nil {
+			return 0
+		}
 		for _, e := range r.Syslog.StructuredData {
 			if e.ID == sq.SDID {
 				val, ok = e.Value(sq.Param)
 				break
 			}
 		}
-	}
-	if !ok {
-		return 0
-	}
-	var source, label string
-	if sq.By[0] != "" {
-		if r.CEF == nil {
+		if !ok {
 			return 0
 		}
-		source, _ = r.CEF.Get(sq.By[0])
-		label, _ = r.CEF.Get(sq.By[1])
-	} else {
+	}
+	if sq.By[0] == "" {
 		source = src.name
 		if r.Syslog != nil {
 			label = r.Syslog.AppName

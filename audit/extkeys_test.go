@@ -1,0 +1,45 @@
+package audit
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/cefsyslog/cefsyslog/cef"
+)
+
+// TestExtKeysAgreesWithGet: for random events whose keys crowd one length
+// and one prefix, repeat, and run from empty to longer than byLen indexes,
+// every key of every lookup finds what cef.Event.Get finds, the last pair
+// with that key, or nothing where Get finds nothing.
+func TestExtKeysAgreesWithGet(t *testing.T) {
+	pool := []string{
+		"", "a", "ab", "src", "dst", "MasTask", "MasLevel", "MasOpcode",
+		"MasChannel", "MasVersion", "MasEventID", // ten bytes, one prefix
+		"MasComputer", "MasKeywords", "MasUserData", "MasComputes", // eleven
+		"MasEventRecordID", "MasEventRecordIE", "XasEventRecordID", // sixteen, differing at either end
+		"MasProviderEventSourceName", "MasProviderFventSourceName", // differing in the middle
+		"destinationTranslatedZoneExternalID",
+		strings.Repeat("k", maxKeyLen), strings.Repeat("k", maxKeyLen+1), strings.Repeat("k", 70),
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func() string { return pool[rng.IntN(len(pool))] }
+	for round := range 3000 {
+		ev := &cef.Event{}
+		for i := range rng.IntN(30) {
+			ev.Extensions = append(ev.Extensions, cef.Extension{Key: pick(), Value: string(rune('A' + i))})
+		}
+		keys := []string{pick(), pick(), pick()}[:1+rng.IntN(3)]
+		v, found := newExtKeys(keys...).get(ev)
+		for j, k := range keys {
+			want, ok := ev.Get(k)
+			if got := found&(1<<j) != 0; got != ok || v[j] != want {
+				t.Fatalf("round %d, keys %q in %v: key %q gives %q, %v; Get gives %q, %v",
+					round, keys, ev.Extensions, k, v[j], got, want, ok)
+			}
+		}
+		if found>>len(keys) != 0 {
+			t.Fatalf("round %d: found %b has bits beyond the %d keys", round, found, len(keys))
+		}
+	}
+}
