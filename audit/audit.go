@@ -234,11 +234,21 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 		if r.CEF == nil {
 			return 0
 		}
-		v, found := t.extKeys[i].get(r.CEF)
-		if found&1 == 0 {
-			return 0
+		if len(r.CEF.Extensions) <= fewExtensions {
+			if val, ok = r.CEF.Get(sq.Extension); !ok {
+				return 0
+			}
+			if sq.By[0] != "" {
+				source, _ = r.CEF.Get(sq.By[0])
+				label, _ = r.CEF.Get(sq.By[1])
+			}
+		} else {
+			v, found := t.extKeys[i].get(r.CEF)
+			if found&1 == 0 {
+				return 0
+			}
+			val, source, label = v[0], v[1], v[2]
 		}
-		val, source, label = v[0], v[1], v[2]
 	} else {
 		if r.Syslog == nil {
 			return 0

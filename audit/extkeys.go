@@ -16,13 +16,16 @@ import (
 // key of the right length is compared eight bytes at a time, inline.
 type extKeys struct {
 	key   [4]string // the fourth is never used; it lets an index be masked
-	w0    [4]uint64 // the first and last eight bytes of keys of 8 or more
-	w1    [4]uint64
-	all   uint8 // a bit per key
+	all   uint8     // a bit per key
 	byLen [maxKeyLen + 1]uint8
 	// long: a key is longer than maxKeyLen, so every lookup uses Get.
 	long bool
 }
+
+// fewExtensions is the most extensions for which three calls to Get, inline,
+// cost less than a call to extKeys.get (BenchmarkObserve/compact, whose
+// event has six).
+const fewExtensions = 8
 
 // maxKeyLen is the longest key byLen indexes; the dictionary's longest,
 // destinationTranslatedZoneExternalID, has 35 bytes.
@@ -38,9 +41,6 @@ func newExtKeys(keys ...string) *extKeys {
 			continue
 		}
 		k.byLen[len(s)] |= 1 << j
-		if len(s) >= 8 {
-			k.w0[j], k.w1[j] = le64(s), le64(s[len(s)-8:])
-		}
 	}
 	return k
 }
@@ -68,12 +68,30 @@ func (k *extKeys) get(e *cef.Event) (v [3]string, found uint8) {
 		}
 		for m := k.byLen[n] &^ found; m != 0; m &= m - 1 {
 			j := bits.TrailingZeros8(m) & 3
-			if n >= 8 {
-				if le64(key) != k.w0[j] || le64(key[n-8:]) != k.w1[j] || n > 16 && key[8:n-8] != k.key[j][8:n-8] {
+			// Compared inline, without a call, which would make the
+			// loop keep its variables on the stack.
+			want := k.key[j]
+			if len(want) != n {
+				continue
+			}
+			switch {
+			case n >= 8:
+				o := 0
+				for o < n-8 && le64(key[o:]) == le64(want[o:]) {
+					o += 8
+				}
+				if o < n-8 || le64(key[n-8:]) != le64(want[n-8:]) {
 					continue
 				}
-			} else if key != k.key[j] {
-				continue
+			case n >= 4:
+				if le32(key) != le32(want) || le32(key[n-4:]) != le32(want[n-4:]) {
+					continue
+				}
+			case n > 0:
+				// The first, middle and last bytes are all of them.
+				if key[0] != want[0] || key[n>>1] != want[n>>1] || key[n-1] != want[n-1] {
+					continue
+				}
 			}
 			v[j] = ext[i].Value
 			found |= 1 << j

@@ -11,12 +11,13 @@ import (
 )
 
 // TestExtKeysAgreesWithGet: for random events whose keys crowd one length
-// and one prefix, repeat, and run from empty to longer than byLen indexes,
-// every key of every lookup finds what cef.Event.Get finds, the last pair
-// with that key, or nothing where Get finds nothing.
+// and one prefix, differ in one byte at the start, middle or end, repeat,
+// and run from empty to longer than byLen indexes, every key of every
+// lookup finds what cef.Event.Get finds, the last pair with that key, or
+// nothing where Get finds nothing.
 func TestExtKeysAgreesWithGet(t *testing.T) {
 	pool := []string{
-		"", "a", "ab", "src", "dst", "MasTask", "MasLevel", "MasOpcode",
+		"", "a", "b", "ab", "ax", "src", "xrc", "sxc", "srx", "dst", "MasTask", "MaxTask", "MasTasx", "MasLevel", "MasOpcode",
 		"MasChannel", "MasVersion", "MasEventID", // ten bytes, one prefix
 		"MasComputer", "MasKeywords", "MasUserData", "MasComputes", // eleven
 		"MasEventRecordID", "MasEventRecordIE", "XasEventRecordID", // sixteen, differing at either end
