@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,3 +84,28 @@ func BenchmarkExtKeys(b *testing.B) {
 }
 
 var sinkInt int
+
+// FuzzExtKeys: for any extension keys (a comma-separated list) and any
+// three keys to look up, extKeys finds what cef.Event.Get finds.
+func FuzzExtKeys(f *testing.F) {
+	f.Add("MasChannel,MasComputer,MasEventID,MasEventRecordID,MasVersion,MasUserData,MasKeywords,MasLevel,MasTask",
+		"MasEventRecordID", "MasComputer", "MasChannel")
+	f.Add("src,dst,src,,spt,src,dpt,act,app,cnt", "src", "", "dpt")
+	f.Fuzz(func(t *testing.T, keys, k0, k1, k2 string) {
+		ev := &cef.Event{}
+		for i, k := range strings.Split(keys, ",") {
+			if i == 256 {
+				break
+			}
+			ev.Extensions = append(ev.Extensions, cef.Extension{Key: k, Value: strconv.Itoa(i)})
+		}
+		want := []string{k0, k1, k2}
+		v, found := newExtKeys(want...).get(ev)
+		for j, k := range want {
+			w, ok := ev.Get(k)
+			if got := found&(1<<j) != 0; got != ok || v[j] != w {
+				t.Fatalf("key %q in %q gives %q, %v; Get gives %q, %v", k, keys, v[j], got, w, ok)
+			}
+		}
+	})
+}
