@@ -9,16 +9,20 @@ import (
 )
 
 // steadyRecords returns n records per source, for sources sources, each
-// source's Windows channel and its meta sequenceId both counting up, in
-// round-robin order: what a collector sees once every source is known.
+// source's Windows channel (of six extensions or 22) or its meta
+// sequenceId counting up, in round-robin order: what a collector sees
+// once every source is known.
 func steadyRecords(sources, n int) []*cefsyslog.Record {
 	var recs []*cefsyslog.Record
 	for i := range n {
 		for s := range sources {
 			at := t0.Add(time.Duration(i*sources+s) * time.Second)
-			if s%2 == 0 {
+			switch s % 4 {
+			case 0:
 				recs = append(recs, winEvent("relay", fmt.Sprintf("node%03d", s), "Security", uint64(1000+i), 0, at))
-			} else {
+			case 2:
+				recs = append(recs, longWinEvent("relay", fmt.Sprintf("node%03d", s), "Security", uint64(1000+i), 0, at))
+			default:
 				recs = append(recs, metaEvent(fmt.Sprintf("host%03d", s), "sshd", uint64(1+i), 0, at))
 			}
 		}

@@ -30,6 +30,7 @@ type genTruth struct {
 
 type genStream struct {
 	kind            string // "win" or "meta"
+	long            bool   // win: Azure Stack Hub's 22 extensions, not 6
 	source, label   string
 	max             uint64
 	items           []item
@@ -138,6 +139,9 @@ func runs(nums []uint64, wrap func(uint64) uint64, max uint64) []Range {
 
 func (g *genStream) record(it item, relay string, at time.Time) *cefsyslog.Record {
 	if g.kind == "win" {
+		if g.long {
+			return longWinEvent(relay, g.source, g.label, it.num, it.variant, at)
+		}
 		return winEvent(relay, g.source, g.label, it.num, it.variant, at)
 	}
 	return metaEvent(g.source, g.label, it.num, it.variant, at)
@@ -158,6 +162,7 @@ func TestGeneratedStreams(t *testing.T) {
 				switch i % 3 {
 				case 0:
 					g.kind, g.source, g.label = "win", fmt.Sprintf("azs-node%02d", i), []string{"Security", "System", "Application"}[rng.IntN(3)]
+					g.long = i%2 == 0
 					generate(rng, g, uint64(rng.IntN(100000)+1), 300+rng.IntN(500), rng.IntN(2) == 0, window)
 				case 1:
 					g.kind, g.source, g.label, g.max = "meta", fmt.Sprintf("host%02d", i), "sshd", 2147483647

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -37,6 +38,35 @@ func winEvent(relay, computer, channel string, id uint64, variant int, at time.T
 		CEF:    ev,
 		Raw:    "<86>" + at.Format(time.Stamp) + " " + relay + " " + string(text),
 	}
+}
+
+// longWinEvent is winEvent with the rest of an Azure Stack Hub Windows
+// event's 22 extensions, many of the same length as the keys the tracker
+// looks up, and with the keys it reads repeated first with other values,
+// which must lose to the later ones, as with cef.Event.Get. Its
+// extensions outnumber fewExtensions, so the tracker reads them in one
+// pass.
+func longWinEvent(relay, computer, channel string, id uint64, variant int, at time.Time) *cefsyslog.Record {
+	r := winEvent(relay, computer, channel, id, variant, at)
+	decoys := []cef.Extension{
+		{Key: "MasEventRecordID", Value: "7"},
+		{Key: "MasComputer", Value: "decoy"},
+		{Key: "MasChannel", Value: "Decoy"},
+	}
+	rest := []cef.Extension{
+		{Key: "MasExecutionProcessID", Value: "1600"}, {Key: "MasExecutionThreadID", Value: "7852"},
+		{Key: "MasKeywords", Value: "0x8000000000000000"}, {Key: "MasKeywordName", Value: "Audit Success"},
+		{Key: "MasOpcode", Value: "0"}, {Key: "MasOpcodeName", Value: "Info"},
+		{Key: "MasProviderGuid", Value: "54849625-5478-4994-A5BA-3E3B0328C30D"},
+		{Key: "MasProviderName", Value: "Microsoft-Windows-Security-Auditing"},
+		{Key: "MasSecurityUserId", Value: "S-1-5-18"}, {Key: "MasTask", Value: "12544"},
+		{Key: "MasTaskCategory", Value: "Logon"}, {Key: "MasUserData", Value: ""}, {Key: "MasVersion", Value: "2"},
+	}
+	r.CEF.Extensions = slices.Concat(decoys, r.CEF.Extensions, rest)
+	text, _ := r.CEF.AppendText(nil)
+	r.Syslog.Message = string(text)
+	r.Raw = "<86>" + at.Format(time.Stamp) + " " + relay + " " + string(text)
+	return r
 }
 
 // metaEvent is an RFC 5424 message with [meta sequenceId].
