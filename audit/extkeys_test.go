@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -34,18 +35,26 @@ func TestExtKeysAgreesWithGet(t *testing.T) {
 			ev.Extensions = append(ev.Extensions, cef.Extension{Key: pick(), Value: string(rune('A' + i))})
 		}
 		keys := []string{pick(), pick(), pick()}[:1+rng.IntN(3)]
-		v, found := newExtKeys(keys...).get(ev)
-		for j, k := range keys {
-			want, ok := ev.Get(k)
-			if got := found&(1<<j) != 0; got != ok || v[j] != want {
-				t.Fatalf("round %d, keys %q in %v: key %q gives %q, %v; Get gives %q, %v",
-					round, keys, ev.Extensions, k, v[j], got, want, ok)
-			}
-		}
-		if found>>len(keys) != 0 {
-			t.Fatalf("round %d: found %b has bits beyond the %d keys", round, found, len(keys))
+		if msg := disagreeWithGet(ev, keys); msg != "" {
+			t.Fatalf("round %d: %s", round, msg)
 		}
 	}
+}
+
+// disagreeWithGet looks keys up in ev with extKeys and with cef.Event.Get
+// and says where the two differ, or returns "".
+func disagreeWithGet(ev *cef.Event, keys []string) string {
+	v, found := newExtKeys(keys...).get(ev)
+	for j, k := range keys {
+		want, ok := ev.Get(k)
+		if got := found&(1<<j) != 0; got != ok || v[j] != want {
+			return fmt.Sprintf("keys %q in %v: key %q gives %q, %v; Get gives %q, %v", keys, ev.Extensions, k, v[j], got, want, ok)
+		}
+	}
+	if found>>len(keys) != 0 {
+		return fmt.Sprintf("keys %q: found %b has bits beyond the %d keys", keys, found, len(keys))
+	}
+	return ""
 }
 
 // BenchmarkExtKeys sets the one-pass lookup of the default sequence's
@@ -99,13 +108,8 @@ func FuzzExtKeys(f *testing.F) {
 			}
 			ev.Extensions = append(ev.Extensions, cef.Extension{Key: k, Value: strconv.Itoa(i)})
 		}
-		want := []string{k0, k1, k2}
-		v, found := newExtKeys(want...).get(ev)
-		for j, k := range want {
-			w, ok := ev.Get(k)
-			if got := found&(1<<j) != 0; got != ok || v[j] != w {
-				t.Fatalf("key %q in %q gives %q, %v; Get gives %q, %v", k, keys, v[j], got, w, ok)
-			}
+		if msg := disagreeWithGet(ev, []string{k0, k1, k2}); msg != "" {
+			t.Fatal(msg)
 		}
 	})
 }
