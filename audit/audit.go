@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"hash/maphash"
 	"iter"
 	"time"
 
@@ -104,7 +105,8 @@ type Tracker struct {
 	streams    table[stream]
 	last       *source // the source of the previous record
 	fp         *fingerprints
-	keys       keyHash // for sources, streams and fingerprints
+	keys       keyHash      // for sources, streams and fingerprints
+	textSeed   maphash.Seed // for a message's text, in fingerprints
 	name       []byte
 	clock      uint64 // counts observations, for least-recently-used
 	events     int64
@@ -116,7 +118,7 @@ type Tracker struct {
 // New returns a Tracker for c.
 func New(c Config) *Tracker {
 	t := &Tracker{cfg: c, seqs: c.Sequences, window: c.ReorderWindow, maxGaps: DefaultMaxGaps,
-		sources: newTable[source](), streams: newTable[stream](), keys: newKeyHash()}
+		sources: newTable[source](), streams: newTable[stream](), keys: newKeyHash(), textSeed: maphash.MakeSeed()}
 	if t.seqs == nil {
 		t.seqs = DefaultSequences
 	}
@@ -290,13 +292,13 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 func (t *Tracker) fingerprint(r *cefsyslog.Record) uint64 {
 	s := r.Syslog
 	if s == nil {
-		return hash(t.keys, 0, r.Raw)
+		return maphash.Comparable(t.textSeed, r.Raw)
 	}
 	// The fields are chained with their lengths mixed in, so that moving
 	// text from one field to the next changes the fingerprint; the
 	// header's three short ones take one step for their lengths, and one
 	// each only when they are not empty.
-	h := hash(t.keys, 0, s.Message)
+	h := maphash.Comparable(t.textSeed, s.Message)
 	if t.cfg.KeepHost {
 		h = hash(t.keys, h, s.Hostname)
 	}

@@ -10,10 +10,15 @@ import (
 // instructions (after wyhash), keyed by four random secrets so that
 // senders cannot choose input that collides. It chains, so a stream's
 // source and label hash without being joined into one key first (6 ns,
-// where joining them for hash/maphash and hashing took 15), and on
-// messages it runs about 1.5 times as fast as hash/maphash (BenchmarkHash).
-// The tables compare keys, so a collision there costs time, never a
-// mix-up.
+// where joining them for hash/maphash and hashing took 15). The tables
+// compare keys, so a collision there costs time, never a mix-up.
+//
+// A fingerprint starts from the message's text (or the raw record, when
+// there is no syslog header), the one long field, hashed by the runtime's
+// string hash under a seed of the tracker's (maphash.Comparable), which
+// uses the CPU's AES instructions where it has them: on an 825-byte event
+// it takes half the time of hash. Not maphash.String, which hashes in
+// 128-byte pieces and is slower than hash on long text (BenchmarkHash).
 type keyHash struct{ k0, k1, k2, k3 uint64 }
 
 func newKeyHash() keyHash { return keyHash{rand.Uint64(), rand.Uint64(), rand.Uint64(), rand.Uint64()} }

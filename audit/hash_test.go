@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cefsyslog/cefsyslog"
 )
 
 // TestHashEveryByte: at every length up to a few lanes' worth, changing
@@ -71,9 +73,40 @@ func TestHashKeyed(t *testing.T) {
 	}
 }
 
-// BenchmarkHash sets keyHash beside hash/maphash on a host name, a
-// 300-byte message and an Azure Stack Hub Windows event's length, the
-// claim keyHash's comment makes.
+// TestFingerprintEveryMessageByte: the message's text goes into the
+// fingerprint whole, at every length up to a few of the runtime hash's
+// blocks: changing any one byte, or adding one, makes another event.
+func TestFingerprintEveryMessageByte(t *testing.T) {
+	tr := New(Config{})
+	rng := rand.New(rand.NewPCG(3, 4))
+	seen := map[uint64]int{}
+	for n := range 300 {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('!' + rng.IntN(94))
+		}
+		fp := func() uint64 {
+			return tr.fingerprint(&cefsyslog.Record{Syslog: &cefsyslog.Syslog{Hostname: "h", Message: string(b)}})
+		}
+		h := fp()
+		if m, ok := seen[h]; ok {
+			t.Fatalf("messages of %d and %d bytes have one fingerprint", m, n)
+		}
+		seen[h] = n
+		for i := range n {
+			c := b[i]
+			b[i] ^= 0x40
+			if fp() == h {
+				t.Fatalf("%d bytes: changing byte %d leaves the fingerprint", n, i)
+			}
+			b[i] = c
+		}
+	}
+}
+
+// BenchmarkHash sets keyHash beside hash/maphash's String and Comparable
+// on a host name, a 300-byte message and an Azure Stack Hub Windows
+// event's length: the claims keyHash's comment makes.
 func BenchmarkHash(b *testing.B) {
 	k, seed := newKeyHash(), maphash.MakeSeed()
 	text := strings.Repeat("azs-node17.contoso.local ", 100)
@@ -92,6 +125,14 @@ func BenchmarkHash(b *testing.B) {
 			var sum uint64
 			for b.Loop() {
 				sum += maphash.String(seed, s)
+			}
+			sink64 = sum
+		})
+		b.Run("hash=comparable/len="+strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			var sum uint64
+			for b.Loop() {
+				sum += maphash.Comparable(seed, s)
 			}
 			sink64 = sum
 		})
