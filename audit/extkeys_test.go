@@ -13,7 +13,8 @@ import (
 )
 
 // TestExtKeysAgreesWithGet: for random events whose keys crowd one length
-// and one prefix, differ in one byte at the start, middle or end, repeat,
+// and one prefix, differ in one byte at the start, middle or end (there in
+// a byte that extKeys.tail cannot tell apart too), repeat,
 // and run from empty to longer than byLen indexes, every key of every
 // lookup finds what cef.Event.Get finds, the last pair with that key, or
 // nothing where Get finds nothing.
@@ -21,6 +22,7 @@ func TestExtKeysAgreesWithGet(t *testing.T) {
 	pool := []string{
 		"", "a", "b", "ab", "ax", "src", "xrc", "sxc", "srx", "dst", "MasTask", "MaxTask", "MasTasx", "MasLevel", "MasOpcode",
 		"MasChannel", "MasVersion", "MasEventID", // ten bytes, one prefix
+		"MasChanne,", "MasEventRecordI\x04", // last bytes equal to MasChannel's and MasEventRecordID's modulo 64
 		"MasComputer", "MasKeywords", "MasUserData", "MasComputes", // eleven
 		"MasEventRecordID", "MasEventRecordIE", "XasEventRecordID", // sixteen, differing at either end
 		"MasProviderEventSourceName", "MasProviderFventSourceName", // differing in the middle
