@@ -245,11 +245,10 @@ func (t *Tracker) observeSeq(i int, r *cefsyslog.Record, src *source, seen bool)
 				label, _ = r.CEF.Get(sq.By[1])
 			}
 		} else {
-			v, found := t.extKeys[i].get(r.CEF)
-			if found&1 == 0 {
+			var found uint8
+			if val, source, label, found = t.extKeys[i].get(r.CEF); found&1 == 0 {
 				return 0
 			}
-			val, source, label = v[0], v[1], v[2]
 		}
 	} else {
 		if r.Syslog == nil {

@@ -56,8 +56,11 @@ func newExtKeys(keys ...string) *extKeys {
 }
 
 // get returns the values of the keys, in the order given, and a bit per
-// key found.
-func (k *extKeys) get(e *cef.Event) (v [3]string, found uint8) {
+// key found. Three strings come back in registers, where an array would
+// come back through memory, written a word at a time and read back in
+// wider loads that wait for the writes.
+func (k *extKeys) get(e *cef.Event) (v0, v1, v2 string, found uint8) {
+	var v [4]string
 	if k.long {
 		for j := range 3 {
 			if k.all&(1<<j) != 0 {
@@ -67,7 +70,7 @@ func (k *extKeys) get(e *cef.Event) (v [3]string, found uint8) {
 				}
 			}
 		}
-		return v, found
+		return v[0], v[1], v[2], found
 	}
 	ext := e.Extensions
 	for i := len(ext) - 1; i >= 0 && found != k.all; i-- {
@@ -105,5 +108,5 @@ func (k *extKeys) get(e *cef.Event) (v [3]string, found uint8) {
 			found |= 1 << j
 		}
 	}
-	return v, found
+	return v[0], v[1], v[2], found
 }
