@@ -110,32 +110,26 @@ func TestFingerprintEveryMessageByte(t *testing.T) {
 func BenchmarkHash(b *testing.B) {
 	k, seed := newKeyHash(), maphash.MakeSeed()
 	text := strings.Repeat("azs-node17.contoso.local ", 100)
+	hashes := []struct {
+		name string
+		sum  func(string) uint64
+	}{
+		{"keyHash", func(s string) uint64 { return hash(k, 0, s) }},
+		{"maphash", func(s string) uint64 { return maphash.String(seed, s) }},
+		{"comparable", func(s string) uint64 { return maphash.Comparable(seed, s) }},
+	}
 	for _, n := range []int{20, 300, 825} {
 		s := text[:n]
-		b.Run("hash=keyHash/len="+strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(n))
-			var sum uint64
-			for b.Loop() {
-				sum += hash(k, 0, s)
-			}
-			sink64 = sum
-		})
-		b.Run("hash=maphash/len="+strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(n))
-			var sum uint64
-			for b.Loop() {
-				sum += maphash.String(seed, s)
-			}
-			sink64 = sum
-		})
-		b.Run("hash=comparable/len="+strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(n))
-			var sum uint64
-			for b.Loop() {
-				sum += maphash.Comparable(seed, s)
-			}
-			sink64 = sum
-		})
+		for _, h := range hashes {
+			b.Run("hash="+h.name+"/len="+strconv.Itoa(n), func(b *testing.B) {
+				b.SetBytes(int64(n))
+				var sum uint64
+				for b.Loop() {
+					sum += h.sum(s)
+				}
+				sink64 = sum
+			})
+		}
 	}
 }
 
